@@ -1,0 +1,27 @@
+using HelplineBot.Channels;
+using HelplineBot.Conversations;
+using HelplineBot.Hosting;
+using HelplineBot.Storage;
+using HelplineBot.Turns;
+
+// The bot's files (appsettings.json, knowledge/, wwwroot/) travel with the build output, so it runs the
+// same from `dotnet run`, from tests and from a published folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+
+builder.AddHosting();
+builder.Services.AddStorage();
+builder.Services.AddTurns<FirstConversation>();
+
+var app = builder.Build();
+
+app.UseHosting();
+
+app.Run();
+
+/// <summary>Entry point type, visible to the tests that start the app.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using HelplineBot.Storage.Sqlite;
+
+namespace HelplineBot.Storage;
+
+public static class StorageExtensions
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteMigrator>();
+        services.AddHostedService<StorageStartup>();
+        return services;
+    }
+}
+
+/// <summary>Migrates the schema before the app takes traffic; a failure stops the start.</summary>
+internal sealed class StorageStartup(SqliteMigrator migrator) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

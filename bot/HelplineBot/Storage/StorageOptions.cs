@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelplineBot.Storage;
+
+/// <summary>Where conversations, transcripts and the queue are kept. Section "Storage".</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>"Sqlite" (embedded default) or "Postgres" (several instances). Default "Sqlite".</summary>
+    [Required, RegularExpression("^(Sqlite|Postgres)$")] public string Engine { get; set; } = "Sqlite";
+
+    /// <summary>Folder for the SQLite file and the generated development secret; relative to the working directory. Default "data".</summary>
+    [Required] public string DataFolder { get; set; } = "data";
+
+    /// <summary>PostgreSQL connection string, used when Engine is "Postgres". Default empty.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    public string DataFolderFullPath => Path.GetFullPath(DataFolder);
+}
