@@ -1,0 +1,17 @@
+namespace HelplineBot.IntegrationTests.Hosting;
+
+public class StartupTests
+{
+    [Fact]
+    public async Task App_WithNothingConfigured_StartsOnLoopbackAndCreatesItsDatabase()
+    {
+        await using var app = new HelplineBotApp();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        using var response = await http.GetAsync("/no-such-page").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("127.0.0.1", app.BaseAddress.Host);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(app.DataFolder, "helplinebot.db")));
+    }
+}
