@@ -1,4 +1,5 @@
-using HelplineBot.Channels;
+using HelplineBot.Channels.DirectLine;
+using HelplineBot.Channels.WebChat;
 using HelplineBot.Conversations;
 using HelplineBot.Hosting;
 using HelplineBot.Storage;
@@ -16,10 +17,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddHosting();
 builder.Services.AddStorage();
 builder.Services.AddTurns<FirstConversation>();
+builder.Services.AddDirectLine();
+builder.Services.AddChatPage();
 
 var app = builder.Build();
 
 app.UseHosting();
+app.UseWebSockets();
+app.MapDirectLine();
+app.MapChatPage();
 
 app.Run();
 
