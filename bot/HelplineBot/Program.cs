@@ -24,6 +24,7 @@ var app = builder.Build();
 
 app.UseHosting();
 app.UseWebSockets();
+app.MapHealth();
 app.MapDirectLine();
 app.MapChatPage();
 

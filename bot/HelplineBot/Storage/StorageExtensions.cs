@@ -1,3 +1,4 @@
+using HelplineBot.Hosting;
 using HelplineBot.Storage.Sqlite;
 
 namespace HelplineBot.Storage;
@@ -10,6 +11,7 @@ public static class StorageExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteMigrator>();
         services.AddHostedService<StorageStartup>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
 }
