@@ -95,8 +95,17 @@ public static class ActivityStream
         {
             await stop.CancelAsync();
             await receiving;
-            if (socket.State == WebSocketState.Open)
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            // Answer the client's close (or close first) so the handshake completes cleanly.
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                try
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                }
+                catch (WebSocketException)
+                {
+                }
+            }
             DirectLineLog.StreamClosed(logger, conversationId);
         }
     }
