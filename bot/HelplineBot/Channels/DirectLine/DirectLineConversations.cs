@@ -8,8 +8,10 @@ namespace HelplineBot.Channels.DirectLine;
 /// the watermark both come from it), stores it durably, then pushes it to the conversation's open
 /// streams in the same order. Typing activities are pushed only, never stored (they are not part of
 /// the watermarked log).
+/// When storage fails, an activity is still pushed live to open streams (without a watermark), so a
+/// person who is connected still gets the bot's answer, above all a crisis reply.
 /// </summary>
-public sealed class DirectLineConversations(DirectLineStore store, TimeProvider clock)
+public sealed class DirectLineConversations(DirectLineStore store, TimeProvider clock, ILogger<DirectLineConversations> logger)
 {
     private readonly ConcurrentDictionary<string, ConversationLog> _logs = new(StringComparer.Ordinal);
 
@@ -33,7 +35,18 @@ public sealed class DirectLineConversations(DirectLineStore store, TimeProvider 
             var seq = log.LastSeq + 1;
             activity.Id = $"{conversationId}|{seq:D7}";
             activity.Timestamp = clock.GetUtcNow();
-            var existing = await store.AppendAsync(conversationId, seq, activity, clientActivityId, cancellationToken);
+            Activity? existing;
+            try
+            {
+                existing = await store.AppendAsync(conversationId, seq, activity, clientActivityId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                DirectLineLog.StoreFailed(logger, ex, conversationId);
+                activity.Id = $"{conversationId}|live-{Guid.NewGuid():N}";
+                log.Publish(new ActivityFrame(null, activity));
+                return new AppendOutcome(activity, IsDuplicate: false, IsStored: false);
+            }
             if (existing is not null) return new AppendOutcome(existing, IsDuplicate: true);
             log.LastSeq = seq;
             log.Publish(new ActivityFrame(seq, activity));
@@ -55,8 +68,9 @@ public sealed class DirectLineConversations(DirectLineStore store, TimeProvider 
         return log?.Subscribe();
     }
 
-    public async Task<long?> LastSeqAsync(string conversationId, CancellationToken cancellationToken) =>
-        (await GetLogAsync(conversationId, cancellationToken))?.LastSeq;
+    /// <summary>True when the conversation exists; answered from memory for conversations in use, so it works while storage is down.</summary>
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
+        await GetLogAsync(conversationId, cancellationToken) is not null;
 
     private async Task<ConversationLog?> GetLogAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -102,7 +116,7 @@ public sealed class DirectLineConversations(DirectLineStore store, TimeProvider 
 /// <summary>An activity as pushed to streams; <see cref="Seq"/> is null for typing (no watermark).</summary>
 public sealed record ActivityFrame(long? Seq, Activity Activity);
 
-public sealed record AppendOutcome(Activity? Activity, bool IsDuplicate)
+public sealed record AppendOutcome(Activity? Activity, bool IsDuplicate, bool IsStored = true)
 {
     public static readonly AppendOutcome NoConversation = new(null, false);
 }

@@ -124,8 +124,9 @@ public static class DirectLineEndpoints
     {
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (!caller.MayUse(conversationId)) return Refused(http, caller, conversationId);
-        var conversation = await store.FindConversationAsync(conversationId, cancellationToken);
-        if (conversation is null) return DirectLineResults.NotFound();
+        // Token callers carry their user id, so a conversation in use is found without touching storage.
+        if (!await conversations.ExistsAsync(conversationId, cancellationToken)) return DirectLineResults.NotFound();
+        var userId = caller.UserId ?? (await store.FindConversationAsync(conversationId, cancellationToken))?.UserId;
 
         var read = await reader.ReadAsync(http.Request, cancellationToken);
         if (!read.IsSuccess) return DirectLineResults.Error(read.Status, "BadArgument", read.Reason!);
@@ -136,7 +137,7 @@ public static class DirectLineEndpoints
         // The server is the authority on identity and addressing: the token's user, our ids and times (§5.4).
         activity.From = new ChannelAccount
         {
-            Id = caller.UserId ?? conversation.UserId ?? activity.From?.Id ?? "user",
+            Id = userId ?? activity.From?.Id ?? "user",
             Name = activity.From?.Name,
             Role = RoleTypes.User,
         };
@@ -151,7 +152,8 @@ public static class DirectLineEndpoints
         if (appended.IsDuplicate || activity.Type == ActivityTypes.Typing)
             return DirectLineResults.Json(new ResourceResponse(appended.Activity.Id!), DirectLineJsonContext.Default.ResourceResponse);
 
-        // The message is stored before the bot sees it; the turn runs to its end even if the browser goes away.
+        // The message is stored before the bot sees it (or, with storage down, at least answered live);
+        // the turn runs to its end even if the browser goes away.
         await pipeline.ProcessAsync(appended.Activity, lifetime.ApplicationStopping);
         return DirectLineResults.Json(new ResourceResponse(appended.Activity.Id!), DirectLineJsonContext.Default.ResourceResponse);
     }

@@ -15,6 +15,9 @@ internal static partial class DirectLineLog
     [LoggerMessage(1203, LogLevel.Debug, "Stream opened for conversation {ConversationId} from watermark {Watermark}")]
     public static partial void StreamOpened(ILogger logger, string conversationId, long watermark);
 
+    [LoggerMessage(1205, LogLevel.Error, "Direct Line could not store an activity of conversation {ConversationId}; it was pushed live only")]
+    public static partial void StoreFailed(ILogger logger, Exception exception, string conversationId);
+
     [LoggerMessage(1204, LogLevel.Debug, "Stream closed for conversation {ConversationId}")]
     public static partial void StreamClosed(ILogger logger, string conversationId);
 }
