@@ -1,6 +1,7 @@
 using HelplineBot.Channels.DirectLine;
 using HelplineBot.Channels.WebChat;
 using HelplineBot.Conversations;
+using HelplineBot.Handoff;
 using HelplineBot.Hosting;
 using HelplineBot.Storage;
 using HelplineBot.Turns;
@@ -19,16 +20,21 @@ builder.Services.AddStorage();
 builder.Services.AddTurns<FirstConversation>();
 builder.Services.AddDirectLine();
 builder.Services.AddChatPage();
+builder.Services.AddHandoff();
 
 var app = builder.Build();
+
+if (await app.RunAdvisorCommandAsync(args) is { } exitCode) return exitCode;
 
 app.UseHosting();
 app.UseWebSockets();
 app.MapHealth();
 app.MapDirectLine();
+app.UseAdvisorConsole();
 app.MapChatPage();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point type, visible to the tests that start the app.</summary>
 public partial class Program;

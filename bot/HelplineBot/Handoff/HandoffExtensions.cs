@@ -1,0 +1,81 @@
+using HelplineBot.Handoff.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HelplineBot.Handoff;
+
+public static class HandoffExtensions
+{
+    /// <summary>The queue, relay, console hub, advisor sign-in and the waiting updates.</summary>
+    public static IServiceCollection AddHandoff(this IServiceCollection services)
+    {
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HandoffStore>();
+        services.AddSingleton<HandoffRecords>();
+        services.AddSingleton<AdvisorPresence>();
+        services.AddSingleton<OpeningHours>();
+        services.AddSingleton<HandoffMessages>();
+        services.AddSingleton<HandoffEvents>();
+        services.AddSingleton<AdvisorBroadcaster>();
+        services.AddSingleton<IHandoffListener>(sp => sp.GetRequiredService<AdvisorBroadcaster>());
+        services.AddSingleton<HandoffQueue>();
+        services.AddSingleton<HandoffRelay>();
+        services.AddSingleton<CannedResponses>();
+        services.AddSingleton<AdvisorAccounts>();
+        services.AddHostedService<WaitingUpdates>();
+
+        services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 16 * 1024);
+        services.AddAuthentication().AddCookie(AdvisorAuthentication.Scheme, _ => { });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(AdvisorAuthentication.Scheme)
+            .Configure<IOptions<HandoffOptions>>((cookie, handoff) => AdvisorAuthentication.ConfigureCookie(cookie, handoff.Value));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdvisorAuthentication.AdvisorPolicy, policy => policy.AddAuthenticationSchemes(AdvisorAuthentication.Scheme)
+                .RequireAuthenticatedUser().RequireRole(AdvisorRoles.Advisor, AdvisorRoles.Supervisor))
+            .AddPolicy(AdvisorAuthentication.SupervisorPolicy, policy => policy.AddAuthenticationSchemes(AdvisorAuthentication.Scheme)
+                .RequireAuthenticatedUser().RequireRole(AdvisorRoles.Supervisor));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "helpline-advisor-af";
+            antiforgery.Cookie.Path = "/advisor";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Sign-in, antiforgery, and a gate in front of the static files: nothing under /advisor (the console's
+    /// scripts included) is served without an advisor sign-in. Call before the static files are mapped.
+    /// </summary>
+    public static WebApplication UseAdvisorConsole(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.Use(async (http, next) =>
+        {
+            var path = http.Request.Path;
+            if (path.StartsWithSegments("/advisor", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments(AdvisorAuthentication.SignInPath, StringComparison.OrdinalIgnoreCase))
+            {
+                var result = await http.AuthenticateAsync(AdvisorAuthentication.Scheme);
+                if (!result.Succeeded)
+                {
+                    if (AdvisorAuthentication.IsMachinePath(path)) http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    else http.Response.Redirect(AdvisorAuthentication.SignInPath);
+                    return;
+                }
+                http.User = result.Principal;
+            }
+            await next();
+        });
+        app.MapAdvisorEndpoints();
+        return app;
+    }
+
+    /// <summary>`advisors add …`: runs the command instead of the web app. Returns null when the arguments are not a command.</summary>
+    public static async Task<int?> RunAdvisorCommandAsync(this WebApplication app, string[] args)
+    {
+        if (!AdvisorCommand.IsInvocation(args)) return null;
+        return await AdvisorCommand.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error, CancellationToken.None);
+    }
+}

@@ -1,0 +1,32 @@
+namespace HelplineBot.Handoff;
+
+// Event ids 1700-1799. Ids, states and counts only: never message text, names or phone numbers (style.md #10).
+internal static partial class HandoffLog
+{
+    [LoggerMessage(1700, LogLevel.Information, "Handoff {HandoffId} queued ({Reason}, priority {Priority})")]
+    public static partial void Queued(ILogger logger, string handoffId, string reason, int priority);
+
+    [LoggerMessage(1701, LogLevel.Information, "Handoff {HandoffId} moved to {State} by {Actor}")]
+    public static partial void Moved(ILogger logger, string handoffId, string state, string actor);
+
+    [LoggerMessage(1702, LogLevel.Information, "Handoff {HandoffId} accept by advisor {AdvisorId} refused: already taken")]
+    public static partial void ClaimLost(ILogger logger, string handoffId, string advisorId);
+
+    [LoggerMessage(1703, LogLevel.Warning, "Handoff listener failed on {Kind} for handoff {HandoffId}")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception, string handoffId, string kind);
+
+    [LoggerMessage(1704, LogLevel.Error, "Could not deliver a handoff message to the visitor of handoff {HandoffId}")]
+    public static partial void DeliveryFailed(ILogger logger, Exception exception, string handoffId);
+
+    [LoggerMessage(1705, LogLevel.Error, "Waiting update round failed")]
+    public static partial void WaitingUpdateFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1706, LogLevel.Warning, "Advisor sign-in failed for an account ({Outcome})")]
+    public static partial void SignInFailed(ILogger logger, string outcome);
+
+    [LoggerMessage(1707, LogLevel.Information, "Advisor {AdvisorId} signed in")]
+    public static partial void SignedIn(ILogger logger, string advisorId);
+
+    [LoggerMessage(1708, LogLevel.Warning, "Handoff {HandoffId}: move to {State} refused")]
+    public static partial void MoveRefused(ILogger logger, string handoffId, string state);
+}

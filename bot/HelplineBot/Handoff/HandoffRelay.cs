@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using HelplineBot.Protocol.Schema;
+using HelplineBot.Turns;
+
+namespace HelplineBot.Handoff;
+
+/// <summary>
+/// The turn pipeline's step 5 (design.md "One turn"): while a conversation is queued or with an
+/// advisor, the person's messages go to the advisor's console instead of the dialogs. The pipeline calls
+/// <see cref="TryRelayFromVisitorAsync"/> for every inbound activity after the safety screen; when it
+/// returns true the turn is done.
+/// </summary>
+public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue, HandoffMessages messages, TimeProvider clock)
+{
+    private static readonly TimeSpan FeedbackWindow = TimeSpan.FromMinutes(30);
+
+    public async Task<bool> TryRelayFromVisitorAsync(TurnContext turn, VisitorScreening screening, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (activity.ChannelId is not { } channelId || activity.Conversation?.Id is not { } conversationId) return false;
+        var entry = await store.FindOpenAsync(channelId, conversationId, cancellationToken);
+        if (entry is null) return await TryTakeFeedbackAsync(turn, channelId, conversationId, cancellationToken);
+
+        switch (activity.Type)
+        {
+            case ActivityTypes.Typing:
+                await queue.VisitorTypingAsync(entry, cancellationToken);
+                return true;
+            case ActivityTypes.EndOfConversation:
+                await queue.AbandonAsync(entry, cancellationToken);
+                return true;
+            case ActivityTypes.Message:
+                break;
+            default:
+                return false;
+        }
+
+        var text = activity.TextOrEmpty.Trim();
+        if (text.Length == 0) return true;
+        entry = await queue.ReceiveFromVisitorAsync(entry, text, screening, cancellationToken);
+        if (entry.State != HandoffState.Queued || screening.IsCrisis) return true;
+
+        // While queued the bot keeps the person company: it never goes silent, and a number left while
+        // nobody can answer becomes a call back request.
+        if (!queue.AdvisorsAvailable() && PhoneNumber(text) is { } phone)
+        {
+            if (await queue.RequestCallbackAsync(entry, phone, cancellationToken) is not null)
+            {
+                await turn.SendTextAsync(messages.CallbackStored, cancellationToken);
+                return true;
+            }
+        }
+        if (string.Equals(text, HandoffMessages.BreatheCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            await turn.SendTextAsync(messages.Breathing, cancellationToken);
+            return true;
+        }
+        await turn.SendTextAsync(
+            queue.AdvisorsAvailable() ? messages.Received(await queue.PositionAsync(entry, cancellationToken)) : messages.NoAdvisor(true),
+            cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> TryTakeFeedbackAsync(TurnContext turn, string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var text = turn.Activity.Type == ActivityTypes.Message ? turn.Activity.TextOrEmpty.Trim() : "";
+        var choice = HandoffMessages.FeedbackChoices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
+        if (choice is null) return false;
+        if (!await store.RecordFeedbackAsync(channelId, conversationId, choice, clock.GetUtcNow() - FeedbackWindow, cancellationToken)) return false;
+        await turn.SendTextAsync(messages.FeedbackThanks, cancellationToken);
+        return true;
+    }
+
+    /// <summary>A phone number as a person types it: 10 to 15 digits with the usual separators.</summary>
+    internal static string? PhoneNumber(string text)
+    {
+        var match = PhonePattern().Match(text);
+        if (!match.Success) return null;
+        var digits = new string(match.Value.Where(char.IsDigit).ToArray());
+        return digits.Length is >= 10 and <= 15 ? match.Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"\+?\d[\d\s().-]{8,20}\d")]
+    private static partial Regex PhonePattern();
+}

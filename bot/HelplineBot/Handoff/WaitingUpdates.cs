@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+namespace HelplineBot.Handoff;
+
+/// <summary>
+/// Tells every waiting person their place in line (and an honest estimate) at least every
+/// <see cref="HandoffOptions.UpdateInterval"/>, so nobody waits in silence (issue 6 §2). Runs on the
+/// injected clock, so tests advance time instead of waiting.
+/// </summary>
+public sealed class WaitingUpdates(
+    HandoffStore store, HandoffQueue queue, HandoffMessages messages, AdvisorBroadcaster broadcaster,
+    IOptions<HandoffOptions> options, TimeProvider clock, ILogger<WaitingUpdates> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.UpdateInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                HandoffLog.WaitingUpdateFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>One round: an update to each person queued for at least one interval.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await broadcaster.BroadcastQueueAsync(cancellationToken);
+        // Nobody to wait for: the person was told so honestly when they asked; repeating it is noise.
+        if (!queue.AdvisorsAvailable()) return;
+        var now = clock.GetUtcNow();
+        var queued = (await store.ListOpenAsync(cancellationToken)).Where(e => e.State == HandoffState.Queued).ToList();
+        for (var i = 0; i < queued.Count; i++)
+        {
+            var entry = queued[i];
+            if (now - entry.QueuedAt < options.Value.UpdateInterval) continue;
+            try
+            {
+                await queue.TellVisitorAsync(entry, messages.StillWaiting(i + 1, await queue.EstimateAsync(entry, cancellationToken)), null, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One unreachable person must not stop the others' updates.
+                HandoffLog.DeliveryFailed(logger, ex, entry.Id);
+            }
+        }
+    }
+}
