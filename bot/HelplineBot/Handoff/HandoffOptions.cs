@@ -13,8 +13,8 @@ public sealed class HandoffOptions
     /// <summary>Local time advisors stop answering, "HH:mm" or "24:00". Default "24:00" (with OpenFrom "00:00": always open).</summary>
     [Required, RegularExpression("^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")] public string OpenUntil { get; set; } = "24:00";
 
-    /// <summary>Days advisors answer (DayOfWeek names). Default every day.</summary>
-    public List<DayOfWeek> OpenDays { get; set; } = [.. Enum.GetValues<DayOfWeek>()];
+    /// <summary>Days advisors answer (DayOfWeek names); empty means every day. Default empty.</summary>
+    public List<DayOfWeek> OpenDays { get; set; } = [];
 
     /// <summary>Target time from queued to the first advisor reply for a crisis. Default 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan CrisisFirstReplyTarget { get; set; } = TimeSpan.FromMinutes(1);

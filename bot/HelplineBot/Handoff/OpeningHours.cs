@@ -13,7 +13,7 @@ public sealed class OpeningHours(IOptions<HandoffOptions> options, IOptions<Help
     public bool IsOpenAt(DateTimeOffset utc)
     {
         var local = TimeZoneInfo.ConvertTime(utc, _zone);
-        if (!options.Value.OpenDays.Contains(local.DayOfWeek)) return false;
+        if (options.Value.OpenDays.Count > 0 && !options.Value.OpenDays.Contains(local.DayOfWeek)) return false;
         var from = TimeSpan.Parse(options.Value.OpenFrom, System.Globalization.CultureInfo.InvariantCulture);
         var until = options.Value.OpenUntil == "24:00" ? TimeSpan.FromDays(1) : TimeSpan.Parse(options.Value.OpenUntil, System.Globalization.CultureInfo.InvariantCulture);
         var time = local.TimeOfDay;
