@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using HelplineBot.Handoff.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -24,7 +26,8 @@ public static class HandoffExtensions
         services.AddSingleton<AdvisorAccounts>();
         services.AddHostedService<WaitingUpdates>();
 
-        services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 16 * 1024);
+        services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 16 * 1024)
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddAuthentication().AddCookie(AdvisorAuthentication.Scheme, _ => { });
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(AdvisorAuthentication.Scheme)
             .Configure<IOptions<HandoffOptions>>((cookie, handoff) => AdvisorAuthentication.ConfigureCookie(cookie, handoff.Value));
