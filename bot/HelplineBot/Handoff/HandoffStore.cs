@@ -12,7 +12,7 @@ namespace HelplineBot.Handoff;
 public sealed class HandoffStore(SqliteDatabase database)
 {
     private const string Columns =
-        "id, channel_id, conversation_id, service_url, visitor_id, reason, crisis_category, priority, state, advisor_id, " +
+        "id, channel_id, conversation_id, service_url, visitor_id, bot_id, reason, crisis_category, priority, state, advisor_id, " +
         "advisor_name, transfer_to, context, callback_phone, queued_at, assigned_at, first_reply_at, closed_at";
 
     /// <summary>
@@ -45,11 +45,11 @@ public sealed class HandoffStore(SqliteDatabase database)
 
         var id = Guid.NewGuid().ToString("N");
         await ExecuteAsync(connection, transaction,
-            $"INSERT INTO handoffs (id, channel_id, conversation_id, service_url, visitor_id, reason, crisis_category, priority, state, context, queued_at) " +
-            "VALUES ($id, $channel, $conversation, $serviceUrl, $visitor, $reason, $category, $priority, 'queued', $context, $at)",
+            "INSERT INTO handoffs (id, channel_id, conversation_id, service_url, visitor_id, bot_id, reason, crisis_category, priority, state, context, queued_at) " +
+            "VALUES ($id, $channel, $conversation, $serviceUrl, $visitor, $bot, $reason, $category, $priority, 'queued', $context, $at)",
             cancellationToken,
             ("$id", id), ("$channel", visitor.ChannelId), ("$conversation", visitor.ConversationId), ("$serviceUrl", visitor.ServiceUrl),
-            ("$visitor", visitor.VisitorId), ("$reason", reason.ToLabel()), ("$category", crisisCategory), ("$priority", reason.Priority()),
+            ("$visitor", visitor.VisitorId), ("$bot", visitor.BotId), ("$reason", reason.ToLabel()), ("$category", crisisCategory), ("$priority", reason.Priority()),
             ("$context", Serialize(context)), ("$at", now.ToUnixTimeMilliseconds()));
         await RecordTransitionAsync(connection, transaction, id, null, HandoffState.Queued, actor, now, cancellationToken);
         var entry = await GetAsync(connection, transaction, id, cancellationToken);
@@ -185,20 +185,20 @@ public sealed class HandoffStore(SqliteDatabase database)
 
     private static HandoffEntry Read(SqliteDataReader r) => new(
         r.GetString(0),
-        new VisitorAddress(r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4)),
-        HandoffReasons.Parse(r.GetString(5)),
-        NullableString(r, 6),
-        r.GetInt32(7),
-        HandoffStates.Parse(r.GetString(8)),
-        NullableString(r, 9),
+        new VisitorAddress(r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 4), NullableString(r, 5)),
+        HandoffReasons.Parse(r.GetString(6)),
+        NullableString(r, 7),
+        r.GetInt32(8),
+        HandoffStates.Parse(r.GetString(9)),
         NullableString(r, 10),
         NullableString(r, 11),
-        JsonSerializer.Deserialize(r.GetString(12), HandoffJsonContext.Default.HandoffContext) ?? HandoffContext.Empty,
-        NullableString(r, 13),
-        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(14)),
-        NullableTime(r, 15),
+        NullableString(r, 12),
+        JsonSerializer.Deserialize(r.GetString(13), HandoffJsonContext.Default.HandoffContext) ?? HandoffContext.Empty,
+        NullableString(r, 14),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(15)),
         NullableTime(r, 16),
-        NullableTime(r, 17));
+        NullableTime(r, 17),
+        NullableTime(r, 18));
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -6,6 +6,7 @@ CREATE TABLE handoffs (
     conversation_id     TEXT NOT NULL,
     service_url         TEXT,
     visitor_id          TEXT,
+    bot_id              TEXT,
     reason              TEXT NOT NULL,          -- crisis | person-requested | callback
     crisis_category     TEXT,                   -- crisis_* label of the safety screen, when a crisis
     priority            INTEGER NOT NULL,       -- 0 crisis, 1 everyone else; lower is served first

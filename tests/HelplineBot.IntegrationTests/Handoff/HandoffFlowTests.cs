@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Headers;
+using HelplineBot.Handoff;
+using HelplineBot.Handoff.Accounts;
+using HelplineBot.Hosting;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelplineBot.IntegrationTests.Handoff;
+
+public class HandoffFlowTests
+{
+    private static readonly TimeSpan Timeout = HandoffHarness.Timeout;
+
+    private static Task<T> Next<T>(HubConnection hub, string method, Func<T, bool>? match = null)
+    {
+        var received = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        IDisposable? registration = null;
+        registration = hub.On<T>(method, value =>
+        {
+            if (match is null || match(value)) { received.TrySetResult(value); registration?.Dispose(); }
+        });
+        return received.Task.WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task CrisisReachesTheAdvisorWhoChatsLiveAndHandsThePersonBackToTheBot()
+    {
+        await using var app = HandoffHarness.StartApp();
+        await HandoffHarness.CreateAdvisorAsync(app, "Sam Lee");
+        await using var advisor = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "sam.lee"));
+        await using var visitor = await Visitor.StartAsync(app);
+
+        var alert = Next<HandoffEntry>(advisor, nameof(IAdvisorClient.CrisisAlert));
+        await visitor.SayAsync("I want to kill myself");
+        await visitor.WaitForTextAsync(HandoffTestHandler.CrisisReply);
+        await visitor.WaitForTextAsync("connecting you with an advisor");
+        var entry = await alert;
+        Assert.True(entry.IsCrisis);
+        Assert.Equal(["I want to kill myself"], entry.Context.SafetyEvidence);
+
+        var accepted = await advisor.InvokeAsync<AcceptResult>("Accept", entry.Id).WaitAsync(Timeout);
+        Assert.True(accepted.Won);
+        await visitor.WaitForTextAsync("Sam, an advisor, has joined");
+
+        var typing = visitor.WaitForAsync(a => a.Type == "typing");
+        Assert.True(await advisor.InvokeAsync<bool>("Typing", entry.Id).WaitAsync(Timeout));
+        await typing;
+        Assert.True(await advisor.InvokeAsync<bool>("Send", entry.Id, "I'm here with you. Are you safe right now?").WaitAsync(Timeout));
+        var fromAdvisor = await visitor.WaitForTextAsync("I'm here with you");
+        Assert.StartsWith("**Sam** (advisor):", fromAdvisor.Text, StringComparison.Ordinal);
+
+        var relayed = new TaskCompletionSource<(string, RelayedMessage)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (advisor.On<string, RelayedMessage>(nameof(IAdvisorClient.Message), (id, m) => { if (m.Sender == RelayedMessage.Visitor) relayed.TrySetResult((id, m)); }))
+        {
+            await visitor.SayAsync("yes, at home");
+            var (handoffId, message) = await relayed.Task.WaitAsync(Timeout);
+            Assert.Equal(entry.Id, handoffId);
+            Assert.Equal("yes, at home", message.Text);
+        }
+
+        Assert.True(await advisor.InvokeAsync<bool>("End", entry.Id).WaitAsync(Timeout));
+        var left = await visitor.WaitForTextAsync("has left the chat");
+        Assert.Equal(3, left.SuggestedActions!.Actions!.Count);
+
+        await visitor.SayAsync("what is detox like");
+        await visitor.WaitForTextAsync(HandoffTestHandler.BotPrefix + "what is detox like");
+        var transitions = await app.Services.GetRequiredService<HandoffStore>().ReadTransitionsAsync(entry.Id, CancellationToken.None);
+        Assert.Equal([HandoffState.Queued, HandoffState.Assigned, HandoffState.Active, HandoffState.Ended], transitions.Select(t => t.To));
+    }
+
+    [Fact]
+    public async Task TwoAdvisorsAcceptingTogetherOnlyOneWins()
+    {
+        await using var app = HandoffHarness.StartApp();
+        await HandoffHarness.CreateAdvisorAsync(app, "Sam Lee");
+        await HandoffHarness.CreateAdvisorAsync(app, "Kim Park");
+        await using var sam = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "sam.lee"));
+        await using var kim = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "kim.park"));
+        await using var visitor = await Visitor.StartAsync(app);
+        await visitor.SayAsync("can I talk to a person");
+        await visitor.WaitForTextAsync("connecting you");
+        var id = (await app.Services.GetRequiredService<HandoffStore>().FindOpenAsync("directline", visitor.ConversationId, CancellationToken.None))!.Id;
+
+        var results = await Task.WhenAll(
+            sam.InvokeAsync<AcceptResult>("Accept", id),
+            kim.InvokeAsync<AcceptResult>("Accept", id)).WaitAsync(Timeout);
+
+        Assert.Single(results, r => r.Won);
+        Assert.Single(results, r => !r.Won);
+        await visitor.WaitForTextAsync("has joined the chat");
+        var winner = results.Single(r => r.Won).Entry!;
+        var loser = results[0].Won ? kim : sam;
+        Assert.False(await loser.InvokeAsync<bool>("Send", id, "me too").WaitAsync(Timeout));
+        Assert.Equal(winner.AdvisorName, (await app.Services.GetRequiredService<HandoffStore>().GetAsync(id, CancellationToken.None))!.AdvisorName);
+    }
+
+    [Fact]
+    public async Task QueuedPersonStaysQueuedAcrossARestartAndTheConsoleShowsThemAgain()
+    {
+        string conversationId;
+        string dataFolder;
+        await using (var first = HandoffHarness.StartApp())
+        {
+            dataFolder = first.DataFolder;
+            await HandoffHarness.CreateAdvisorAsync(first, "Sam Lee");
+            await using var visitor = await Visitor.StartAsync(first);
+            await visitor.SayAsync("I need a person please");
+            await visitor.WaitForTextAsync("no advisor is signed in");
+            conversationId = visitor.ConversationId;
+        }
+
+        await using var second = HandoffHarness.StartApp(dataFolder: dataFolder);
+        await using var advisor = await HandoffHarness.ConnectAdvisorAsync(second, await HandoffHarness.SignInAsync(second, "sam.lee"));
+        var state = await advisor.InvokeAsync<ConsoleState>("GetState").WaitAsync(Timeout);
+
+        var entry = Assert.Single(state.Queue);
+        Assert.Equal(conversationId, entry.Visitor.ConversationId);
+        Assert.Equal(HandoffState.Queued, entry.State);
+        Assert.True((await advisor.InvokeAsync<AcceptResult>("Accept", entry.Id).WaitAsync(Timeout)).Won);
+    }
+
+    [Fact]
+    public async Task OutOfHoursTheBotSaysSoGivesCrisisNumbersAndStoresACallback()
+    {
+        // Open for one hour starting two hours from now, in the helpline's time zone: closed now.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(new HelplineOptions().TimeZone);
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        var opens = local.AddHours(2);
+        await using var app = HandoffHarness.StartApp(new Dictionary<string, string?>
+        {
+            ["Handoff:OpenFrom"] = opens.ToString("HH:00"),
+            ["Handoff:OpenUntil"] = opens.AddHours(1).ToString("HH:00"),
+        });
+        await HandoffHarness.CreateAdvisorAsync(app, "Sam Lee");
+        await using var advisor = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "sam.lee"));
+        await using var visitor = await Visitor.StartAsync(app);
+
+        await visitor.SayAsync("can a person help me");
+        var honest = await visitor.WaitForTextAsync("not on the chat right now");
+        Assert.Contains("988", honest.Text, StringComparison.Ordinal);
+        Assert.Contains("phone number", honest.Text, StringComparison.Ordinal);
+        await visitor.SayAsync("please call 555-201-7788");
+        await visitor.WaitForTextAsync("call you back");
+
+        var callback = Assert.Single(await app.Services.GetRequiredService<HandoffStore>().ListCallbacksAsync(CancellationToken.None));
+        Assert.Equal("555-201-7788", callback.CallbackPhone);
+        Assert.Equal(visitor.ConversationId, callback.Visitor.ConversationId);
+    }
+
+    [Fact]
+    public async Task AVisitorsTokenCannotReadAnotherVisitorsConversation()
+    {
+        await using var app = HandoffHarness.StartApp();
+        await using var alice = await Visitor.StartAsync(app);
+        await using var bob = await Visitor.StartAsync(app);
+        await bob.SayAsync("I need a person, this is private");
+        await bob.WaitForTextAsync("no advisor is signed in");
+
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", alice.Token);
+        using var read = await http.GetAsync($"/v3/directline/conversations/{bob.ConversationId}/activities").WaitAsync(Timeout);
+        using var reconnect = await http.GetAsync($"/v3/directline/conversations/{bob.ConversationId}").WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reconnect.StatusCode);
+        Assert.DoesNotContain("private", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SupervisorSeesFiguresServiceLevelsAndTheAuditOfWhoViewedAndWrote()
+    {
+        await using var app = HandoffHarness.StartApp();
+        await HandoffHarness.CreateAdvisorAsync(app, "Sam Lee");
+        await HandoffHarness.CreateAdvisorAsync(app, "Ana Ruiz", AdvisorRoles.Supervisor);
+        await using var sam = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "sam.lee"));
+        await using var ana = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "ana.ruiz"));
+        await using var visitor = await Visitor.StartAsync(app);
+        await visitor.SayAsync("I want to kill myself");
+        await visitor.WaitForTextAsync("connecting you");
+        var id = (await app.Services.GetRequiredService<HandoffStore>().FindOpenAsync("directline", visitor.ConversationId, CancellationToken.None))!.Id;
+
+        await sam.InvokeAsync<AcceptResult>("Accept", id).WaitAsync(Timeout);
+        await sam.InvokeAsync<HandoffDetail>("Open", id).WaitAsync(Timeout);
+        await sam.InvokeAsync<bool>("Send", id, "hello").WaitAsync(Timeout);
+        var view = await ana.InvokeAsync<SupervisorView>("GetSupervisorView").WaitAsync(Timeout);
+
+        Assert.Equal(1, view.Figures.ActiveChats);
+        Assert.Equal(0, view.Figures.QueueLength);
+        Assert.Equal(new ServiceLevelCount(1, 0), view.Figures.Crisis);
+        Assert.NotNull(view.Figures.MedianFirstReply);
+        Assert.Equal(["accept", "view", "write"], view.Audit.Where(a => a.HandoffId == id).OrderBy(a => a.At).ThenBy(a => a.Action).Select(a => a.Action));
+        Assert.All(view.Audit, a => Assert.Equal("Sam Lee", a.AdvisorName));
+    }
+}
