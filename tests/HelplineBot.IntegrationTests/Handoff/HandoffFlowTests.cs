@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using HelplineBot.Handoff;
 using HelplineBot.Handoff.Accounts;
 using HelplineBot.Hosting;
+using HelplineBot.Turns;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +69,31 @@ public class HandoffFlowTests
         await visitor.WaitForTextAsync(HandoffTestHandler.BotPrefix + "what is detox like");
         var transitions = await app.Services.GetRequiredService<HandoffStore>().ReadTransitionsAsync(entry.Id, CancellationToken.None);
         Assert.Equal([HandoffState.Queued, HandoffState.Assigned, HandoffState.Active, HandoffState.Ended], transitions.Select(t => t.To));
+    }
+
+    [Fact]
+    public async Task AWaitingPersonHearsTheirPlaceInLineEveryThirtySeconds()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new HelplineBotApp(services: services =>
+        {
+            services.AddSingleton<ITurnHandler, HandoffTestHandler>();
+            services.AddSingleton<TimeProvider>(clock);
+        });
+        await HandoffHarness.CreateAdvisorAsync(app, "Sam Lee");
+        await using var advisor = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "sam.lee"));
+        await using var first = await Visitor.StartAsync(app);
+        await using var second = await Visitor.StartAsync(app);
+        await first.SayAsync("a person please");
+        await first.WaitForTextAsync("You're next in line");
+        await second.SayAsync("a person please");
+        var connecting = await second.WaitForTextAsync("You're number 2 in line");
+        Assert.Contains("can't estimate the wait", connecting.Text, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        await first.WaitForTextAsync("still in line for an advisor and I'm here with you. You're next in line");
+        await second.WaitForTextAsync("You're number 2 in line");
     }
 
     [Fact]

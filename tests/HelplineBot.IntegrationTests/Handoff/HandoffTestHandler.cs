@@ -13,10 +13,16 @@ internal sealed class HandoffTestHandler(HandoffRelay relay, HandoffQueue queue)
 {
     public const string CrisisReply = "Crisis reply: call or text 988 now.";
     public const string BotPrefix = "Bot heard: ";
+    public const string Welcome = "Welcome to the test helpline.";
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        if (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true)
+        {
+            await turn.SendTextAsync(Welcome, cancellationToken);
+            return;
+        }
         var text = activity.Type == ActivityTypes.Message ? activity.TextOrEmpty : "";
         var screening = text.Contains("kill myself", StringComparison.OrdinalIgnoreCase)
             ? new VisitorScreening(true, "crisis_suicide", [text])
