@@ -20,6 +20,7 @@ public static class HandoffExtensions
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<AdvisorBroadcaster>();
         services.AddSingleton<IHandoffListener>(sp => sp.GetRequiredService<AdvisorBroadcaster>());
+        services.AddSingleton<EarlierTranscript>();
         services.AddSingleton<HandoffQueue>();
         services.AddSingleton<HandoffRelay>();
         services.AddSingleton<CannedResponses>();

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using HelplineBot.Hosting;
+using HelplineBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Handoff;
@@ -52,6 +54,17 @@ public sealed class HandoffMessages(IOptions<HelplineOptions> helpline)
         "One quick question: did talking with an advisor help?";
 
     public string FeedbackThanks => "Thank you for telling us. I'm here if you need anything else.";
+
+    /// <summary>While waiting: the breathing exercise and the crisis lines one tap away.</summary>
+    public static SuggestedActions WaitingActions() => new()
+    {
+        Actions =
+        [
+            CardAction.ImBack("Breathing exercise", BreatheCommand),
+            new CardAction { Type = ActionTypes.Call, Title = "Call or text 988", Value = JsonSerializer.SerializeToElement("tel:988") },
+            new CardAction { Type = ActionTypes.Call, Title = "Call 911", Value = JsonSerializer.SerializeToElement("tel:911") },
+        ],
+    };
 
     public static string WithAdvisorName(string firstName, string text) => $"**{firstName}** (advisor): {text}";
 

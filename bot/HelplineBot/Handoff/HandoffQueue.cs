@@ -16,6 +16,7 @@ public sealed class HandoffQueue(
     AdvisorPresence presence,
     OpeningHours hours,
     HandoffMessages messages,
+    EarlierTranscript earlier,
     ChannelSenders senders,
     IOptions<HandoffOptions> options,
     TimeProvider clock,
@@ -28,11 +29,14 @@ public sealed class HandoffQueue(
         await events.PublishAsync(new HandoffEvent(HandoffEventKind.Changed, entry), cancellationToken);
         var available = AdvisorsAvailable();
         string text;
-        if (!available) text = messages.NoAdvisor(hours.IsOpen());
+        if (!available) text = NoAdvisorText();
         else if (entry.State == HandoffState.Queued) text = messages.Connecting(await PositionAsync(entry, cancellationToken), await EstimateAsync(entry, cancellationToken));
         else text = messages.AdvisorJoined(FirstName(entry.AdvisorName));
         return new HandoffRequestOutcome(entry, isNew, available, text);
     }
+
+    /// <summary>Honest words for when nobody can answer: out of hours or nobody signed in, crisis numbers, the call back offer.</summary>
+    public string NoAdvisorText() => messages.NoAdvisor(hours.IsOpen());
 
     /// <summary>True when it is within hours and at least one advisor is signed in and available.</summary>
     public bool AdvisorsAvailable() => hours.IsOpen() && presence.AvailableCount > 0;
@@ -72,7 +76,8 @@ public sealed class HandoffQueue(
         var entry = await store.GetAsync(handoffId, cancellationToken);
         if (entry is null) return null;
         await records.AuditAsync(advisor.Id, handoffId, AuditRecord.View, clock.GetUtcNow(), cancellationToken);
-        return new HandoffDetail(entry, await records.ReadMessagesAsync(handoffId, cancellationToken), await store.ReadTransitionsAsync(handoffId, cancellationToken));
+        IReadOnlyList<RelayedMessage> transcript = [.. await earlier.ReadBeforeAsync(entry, cancellationToken), .. await records.ReadMessagesAsync(handoffId, cancellationToken)];
+        return new HandoffDetail(entry, transcript, await store.ReadTransitionsAsync(handoffId, cancellationToken));
     }
 
     /// <summary>Relays an advisor's words to the person with the advisor's first name; only the advisor holding the chat may write.</summary>
@@ -165,8 +170,8 @@ public sealed class HandoffQueue(
         return result.Entry;
     }
 
-    internal Task TellVisitorAsync(HandoffEntry entry, string text, string? fromName, CancellationToken cancellationToken) =>
-        DeliverAsync(entry, new Activity { Text = text }, fromName, cancellationToken);
+    internal Task TellVisitorAsync(HandoffEntry entry, string text, string? fromName, CancellationToken cancellationToken, SuggestedActions? actions = null) =>
+        DeliverAsync(entry, new Activity { Text = text, SuggestedActions = actions }, fromName, cancellationToken);
 
     private async Task DeliverAsync(HandoffEntry entry, Activity activity, string? fromName, CancellationToken cancellationToken)
     {

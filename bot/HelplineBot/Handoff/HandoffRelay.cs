@@ -52,12 +52,11 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
         }
         if (string.Equals(text, HandoffMessages.BreatheCommand, StringComparison.OrdinalIgnoreCase))
         {
-            await turn.SendTextAsync(messages.Breathing, cancellationToken);
+            await turn.SendAsync(new Activity { Text = messages.Breathing, SuggestedActions = HandoffMessages.WaitingActions() }, cancellationToken);
             return true;
         }
-        await turn.SendTextAsync(
-            queue.AdvisorsAvailable() ? messages.Received(await queue.PositionAsync(entry, cancellationToken)) : messages.NoAdvisor(true),
-            cancellationToken);
+        var reply = queue.AdvisorsAvailable() ? messages.Received(await queue.PositionAsync(entry, cancellationToken)) : queue.NoAdvisorText();
+        await turn.SendAsync(new Activity { Text = reply, SuggestedActions = HandoffMessages.WaitingActions() }, cancellationToken);
         return true;
     }
 

@@ -41,7 +41,7 @@ public sealed class WaitingUpdates(
             if (now - entry.QueuedAt < options.Value.UpdateInterval) continue;
             try
             {
-                await queue.TellVisitorAsync(entry, messages.StillWaiting(i + 1, await queue.EstimateAsync(entry, cancellationToken)), null, cancellationToken);
+                await queue.TellVisitorAsync(entry, messages.StillWaiting(i + 1, await queue.EstimateAsync(entry, cancellationToken)), null, cancellationToken, HandoffMessages.WaitingActions());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -44,6 +44,9 @@ public class HandoffFlowTests
         var accepted = await advisor.InvokeAsync<AcceptResult>("Accept", entry.Id).WaitAsync(Timeout);
         Assert.True(accepted.Won);
         await visitor.WaitForTextAsync("Sam, an advisor, has joined");
+        var detail = await advisor.InvokeAsync<HandoffDetail>("Open", entry.Id).WaitAsync(Timeout);
+        Assert.Contains(detail.Messages, m => m.Sender == RelayedMessage.Visitor && m.Text == "I want to kill myself");
+        Assert.Contains(detail.Messages, m => m.Sender == RelayedMessage.Bot && m.Text == HandoffTestHandler.CrisisReply);
 
         var typing = visitor.WaitForAsync(a => a.Type == "typing");
         Assert.True(await advisor.InvokeAsync<bool>("Typing", entry.Id).WaitAsync(Timeout));
@@ -92,7 +95,8 @@ public class HandoffFlowTests
 
         clock.Advance(TimeSpan.FromSeconds(30));
 
-        await first.WaitForTextAsync("still in line for an advisor and I'm here with you. You're next in line");
+        var update = await first.WaitForTextAsync("still in line for an advisor and I'm here with you. You're next in line");
+        Assert.Contains(update.SuggestedActions!.Actions!, a => a.Type == "call" && a.Value!.Value.GetString() == "tel:988");
         await second.WaitForTextAsync("You're number 2 in line");
     }
 
