@@ -13,10 +13,13 @@ namespace HelplineBot.Handoff;
 /// </summary>
 public static class AdvisorEndpoints
 {
+    /// <summary>Rate limit policy on sign-in posts, per client address (the lockout protects each account).</summary>
+    public const string SignInRateLimit = "advisor-signin";
+
     public static IEndpointRouteBuilder MapAdvisorEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(AdvisorAuthentication.SignInPath, (HttpContext http, IAntiforgery antiforgery) => SignInPage(http, antiforgery, null, StatusCodes.Status200OK));
-        app.MapPost(AdvisorAuthentication.SignInPath, SignInAsync);
+        app.MapPost(AdvisorAuthentication.SignInPath, SignInAsync).RequireRateLimiting(SignInRateLimit);
 
         var console = app.MapGroup("/advisor").RequireAuthorization(AdvisorAuthentication.AdvisorPolicy);
         console.MapGet("/", ConsolePage);
@@ -24,7 +27,8 @@ public static class AdvisorEndpoints
         console.MapGet("/api/me", (HttpContext http, IAntiforgery antiforgery) =>
             TypedResults.Ok(new ConsoleSession(AdvisorAuthentication.Identity(http.User), antiforgery.GetAndStoreTokens(http).RequestToken ?? "")));
         console.MapGet("/api/canned", (CannedResponses canned) => TypedResults.Ok(canned.All));
-        app.MapHub<AdvisorHub>("/advisor/hub");
+        // A connection ends when its sign-in expires, so a revoked or timed-out advisor stops receiving chats.
+        app.MapHub<AdvisorHub>("/advisor/hub", hub => hub.CloseOnAuthenticationExpiration = true);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HelplineBot.Handoff.Accounts;
@@ -37,6 +39,9 @@ public static class HandoffExtensions
                 .RequireAuthenticatedUser().RequireRole(AdvisorRoles.Advisor, AdvisorRoles.Supervisor))
             .AddPolicy(AdvisorAuthentication.SupervisorPolicy, policy => policy.AddAuthenticationSchemes(AdvisorAuthentication.Scheme)
                 .RequireAuthenticatedUser().RequireRole(AdvisorRoles.Supervisor));
+        services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(AdvisorEndpoints.SignInRateLimit, http =>
+            RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "helpline-advisor-af";

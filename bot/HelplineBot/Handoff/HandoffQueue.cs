@@ -67,7 +67,7 @@ public sealed class HandoffQueue(
         await records.AuditAsync(advisor.Id, handoffId, AuditRecord.Accept, clock.GetUtcNow(), cancellationToken);
         var active = await MoveAsync(handoffId, new HandoffChange(HandoffState.Active, Actor.Advisor(advisor.Id)) { RequiredAdvisorId = advisor.Id }, cancellationToken);
         var entry = active ?? claim.Entry!;
-        await TellVisitorAsync(entry, messages.AdvisorJoined(advisor.FirstName), null, cancellationToken);
+        await TryDeliverAsync(entry, new Activity { Text = messages.AdvisorJoined(advisor.FirstName) }, null, cancellationToken);
         return new ClaimResult(true, entry);
     }
 
@@ -88,17 +88,16 @@ public sealed class HandoffQueue(
         var message = new RelayedMessage(RelayedMessage.Advisor, advisor.FirstName, text, clock.GetUtcNow());
         await records.AppendMessageAsync(entry, message, entry.IsCrisis ? options.Value.CrisisFirstReplyTarget : options.Value.FirstReplyTarget, cancellationToken);
         await records.AuditAsync(advisor.Id, handoffId, AuditRecord.Write, message.At, cancellationToken);
-        await TellVisitorAsync(entry, HandoffMessages.WithAdvisorName(advisor.FirstName, text), advisor.FirstName, cancellationToken);
+        var delivered = await TryDeliverAsync(entry, new Activity { Text = HandoffMessages.WithAdvisorName(advisor.FirstName, text) }, advisor.FirstName, cancellationToken);
         await events.PublishAsync(new HandoffEvent(HandoffEventKind.Message, entry, message), cancellationToken);
-        return true;
+        return delivered;
     }
 
     public async Task<bool> AdvisorTypingAsync(string handoffId, AdvisorIdentity advisor, CancellationToken cancellationToken)
     {
         var entry = await store.GetAsync(handoffId, cancellationToken);
         if (entry is not { State: HandoffState.Active } || entry.AdvisorId != advisor.Id) return false;
-        await DeliverAsync(entry, new Activity { Type = ActivityTypes.Typing }, advisor.FirstName, cancellationToken);
-        return true;
+        return await TryDeliverAsync(entry, new Activity { Type = ActivityTypes.Typing }, advisor.FirstName, cancellationToken);
     }
 
     /// <summary>The advisor ends the chat: the person is told, the bot resumes and asks the one feedback question.</summary>
@@ -113,7 +112,7 @@ public sealed class HandoffQueue(
             Text = messages.AdvisorLeft(FirstName(entry.AdvisorName ?? advisor.DisplayName)),
             SuggestedActions = new SuggestedActions { Actions = [.. HandoffMessages.FeedbackChoices.Select(choice => CardAction.ImBack(choice))] },
         };
-        await DeliverAsync(entry, feedback, null, cancellationToken);
+        await TryDeliverAsync(entry, feedback, null, cancellationToken);
         return true;
     }
 
@@ -126,7 +125,7 @@ public sealed class HandoffQueue(
         var entry = await MoveAsync(handoffId, change, cancellationToken);
         if (entry is null) return false;
         await records.AuditAsync(advisor.Id, handoffId, AuditRecord.Transfer, clock.GetUtcNow(), cancellationToken);
-        await TellVisitorAsync(entry, messages.Transferred, null, cancellationToken);
+        await TryDeliverAsync(entry, new Activity { Text = messages.Transferred }, null, cancellationToken);
         return true;
     }
 
@@ -172,6 +171,22 @@ public sealed class HandoffQueue(
 
     internal Task TellVisitorAsync(HandoffEntry entry, string text, string? fromName, CancellationToken cancellationToken, SuggestedActions? actions = null) =>
         DeliverAsync(entry, new Activity { Text = text, SuggestedActions = actions }, fromName, cancellationToken);
+
+    // The advisor's action stands even when the person's channel is unreachable (they left, Teams is down):
+    // the failure is logged and reported to the console as "not delivered".
+    private async Task<bool> TryDeliverAsync(HandoffEntry entry, Activity activity, string? fromName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(entry, activity, fromName, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            HandoffLog.DeliveryFailed(logger, ex, entry.Id);
+            return false;
+        }
+    }
 
     private async Task DeliverAsync(HandoffEntry entry, Activity activity, string? fromName, CancellationToken cancellationToken)
     {

@@ -135,7 +135,7 @@ public sealed class HandoffStore(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await QueryAsync(connection, null,
-            $"SELECT {Columns} FROM handoffs WHERE state IN ('queued', 'assigned', 'active', 'transferred') ORDER BY priority, queued_at, id",
+            $"SELECT {Columns} FROM handoffs WHERE state IN ('queued', 'assigned', 'active', 'transferred') ORDER BY priority, queued_at, rowid",
             cancellationToken);
     }
 

@@ -67,6 +67,8 @@ public class HandoffFlowTests
         Assert.True(await advisor.InvokeAsync<bool>("End", entry.Id).WaitAsync(Timeout));
         var left = await visitor.WaitForTextAsync("has left the chat");
         Assert.Equal(3, left.SuggestedActions!.Actions!.Count);
+        await visitor.SayAsync(left.SuggestedActions.Actions[0].Title!);
+        await visitor.WaitForTextAsync("Thank you for telling us");
 
         await visitor.SayAsync("what is detox like");
         await visitor.WaitForTextAsync(HandoffTestHandler.BotPrefix + "what is detox like");

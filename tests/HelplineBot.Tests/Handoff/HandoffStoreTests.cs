@@ -28,6 +28,19 @@ public class HandoffStoreTests
     }
 
     [Fact]
+    public async Task ListOpen_ArrivalsInTheSameMillisecond_KeepArrivalOrder()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var sut = new HandoffStore(db.Database);
+        string[] arrivals = ["e", "b", "d", "a", "c"];
+        foreach (var conversation in arrivals) await QueueAsync(sut, conversation, HandoffReason.PersonRequested, T0);
+
+        var order = (await sut.ListOpenAsync(CancellationToken.None)).Select(e => e.Visitor.ConversationId);
+
+        Assert.Equal(arrivals, order);
+    }
+
+    [Fact]
     public async Task Enqueue_SecondRequestOfTheSameConversation_JoinsTheFirst()
     {
         await using var db = await TempDatabase.CreateAsync();
