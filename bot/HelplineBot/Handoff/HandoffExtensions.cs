@@ -23,7 +23,9 @@ public static class HandoffExtensions
         services.AddSingleton<AdvisorBroadcaster>();
         services.AddSingleton<IHandoffListener>(sp => sp.GetRequiredService<AdvisorBroadcaster>());
         services.AddSingleton<EarlierTranscript>();
+        services.AddSingleton<ChannelHubHandoff>();
         services.AddSingleton<HandoffQueue>();
+        services.AddSingleton<HandoffStatusEvents>();
         services.AddSingleton<HandoffRelay>();
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<AdvisorAccounts>();

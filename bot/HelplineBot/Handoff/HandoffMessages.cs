@@ -23,6 +23,11 @@ public sealed class HandoffMessages(IOptions<HelplineOptions> helpline)
         "You can keep writing here; they will see everything you write. " +
         $"If you'd like, type \"{BreatheCommand}\" for a short breathing exercise while you wait.";
 
+    public string ConnectingToHub =>
+        "I'm connecting you with an advisor, a real person. Please stay in this chat; they will see what you've written. " + CrisisResources;
+
+    public string PassedOn => "Your message is saved for the advisor. I'm here with you while you wait.";
+
     public string StillWaiting(int position, WaitRange? estimate) =>
         $"You're still in line for an advisor and I'm here with you. {Place(position, estimate)}";
 

@@ -31,6 +31,20 @@ public sealed class HandoffOptions
     /// <summary>Recent handoffs needed before a wait is estimated at all. Default 20.</summary>
     [Range(5, 10_000)] public int EstimateMinimumHistory { get; set; } = 20;
 
+    /// <summary>
+    /// "Console" (default): our own advisors' queue and console. "ChannelHub": the channel's own agent hub takes
+    /// the person (Bot Framework handoff.initiate with the transcript; handoff.status acted on).
+    /// </summary>
+    [Required, RegularExpression("^(Console|ChannelHub)$")] public string Mode { get; set; } = "Console";
+
+    /// <summary>
+    /// Channels whose handoff.status events are trusted (ChannelHub mode). Default none. Never list the built-in
+    /// Direct Line: there the visitor could post a forged status themselves.
+    /// </summary>
+    public List<string> HubChannels { get; set; } = [];
+
+    public bool UsesChannelHub => Mode == "ChannelHub";
+
     /// <summary>Failed sign-ins in a row before an advisor account is locked. Default 5.</summary>
     [Range(1, 100)] public int LockoutAttempts { get; set; } = 5;
 

@@ -17,6 +17,7 @@ public sealed class HandoffQueue(
     OpeningHours hours,
     HandoffMessages messages,
     EarlierTranscript earlier,
+    ChannelHubHandoff channelHub,
     ChannelSenders senders,
     IOptions<HandoffOptions> options,
     TimeProvider clock,
@@ -27,6 +28,11 @@ public sealed class HandoffQueue(
         var (entry, isNew) = await store.EnqueueAsync(ticket.Visitor, ticket.Reason, ticket.CrisisCategory, ticket.Context, Actor.Bot, clock.GetUtcNow(), cancellationToken);
         if (isNew) HandoffLog.Queued(logger, entry.Id, entry.Reason.ToLabel(), entry.Priority);
         await events.PublishAsync(new HandoffEvent(HandoffEventKind.Changed, entry), cancellationToken);
+        if (options.Value.UsesChannelHub)
+        {
+            if (isNew) await channelHub.InitiateAsync(entry, cancellationToken);
+            return new HandoffRequestOutcome(entry, isNew, true, messages.ConnectingToHub);
+        }
         var available = AdvisorsAvailable();
         string text;
         if (!available) text = NoAdvisorText();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HelplineBot.Protocol.Schema;
 using HelplineBot.Turns;
+using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Handoff;
 
@@ -10,7 +11,7 @@ namespace HelplineBot.Handoff;
 /// <see cref="TryRelayFromVisitorAsync"/> for every inbound activity after the safety screen; when it
 /// returns true the turn is done.
 /// </summary>
-public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue, HandoffMessages messages, TimeProvider clock)
+public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue, HandoffStatusEvents hubStatus, HandoffMessages messages, IOptions<HandoffOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan FeedbackWindow = TimeSpan.FromMinutes(30);
 
@@ -18,6 +19,7 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
     {
         var activity = turn.Activity;
         if (activity.ChannelId is not { } channelId || activity.Conversation?.Id is not { } conversationId) return false;
+        if (await hubStatus.TryHandleAsync(turn, cancellationToken)) return true;
         var entry = await store.FindOpenAsync(channelId, conversationId, cancellationToken);
         if (entry is null) return await TryTakeFeedbackAsync(turn, channelId, conversationId, cancellationToken);
 
@@ -42,7 +44,7 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
 
         // While queued the bot keeps the person company: it never goes silent, and a number left while
         // nobody can answer becomes a call back request.
-        if (!queue.AdvisorsAvailable() && PhoneNumber(text) is { } phone)
+        if (!options.Value.UsesChannelHub && !queue.AdvisorsAvailable() && PhoneNumber(text) is { } phone)
         {
             if (await queue.RequestCallbackAsync(entry, phone, cancellationToken) is not null)
             {
@@ -53,6 +55,11 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
         if (string.Equals(text, HandoffMessages.BreatheCommand, StringComparison.OrdinalIgnoreCase))
         {
             await turn.SendAsync(new Activity { Text = messages.Breathing, SuggestedActions = HandoffMessages.WaitingActions() }, cancellationToken);
+            return true;
+        }
+        if (options.Value.UsesChannelHub)
+        {
+            await turn.SendAsync(new Activity { Text = messages.PassedOn, SuggestedActions = HandoffMessages.WaitingActions() }, cancellationToken);
             return true;
         }
         var reply = queue.AdvisorsAvailable() ? messages.Received(await queue.PositionAsync(entry, cancellationToken)) : queue.NoAdvisorText();

@@ -31,6 +31,8 @@ public sealed class WaitingUpdates(
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await broadcaster.BroadcastQueueAsync(cancellationToken);
+        // With a channel hub the hub tells people where they stand; we know no position to give.
+        if (options.Value.UsesChannelHub) return;
         // Nobody to wait for: the person was told so honestly when they asked; repeating it is noise.
         if (!queue.AdvisorsAvailable()) return;
         var now = clock.GetUtcNow();

@@ -91,9 +91,10 @@ internal sealed class Visitor : IAsyncDisposable
         return new Visitor(http, conversationId, token, live);
     }
 
-    public async Task SayAsync(string text)
+    public Task SayAsync(string text) => PostAsync(new { type = "message", from = new { id = "visitor" }, text });
+
+    public async Task PostAsync(object activity)
     {
-        var activity = new { type = "message", from = new { id = "visitor" }, text };
         using var response = await _http.PostAsJsonAsync($"/v3/directline/conversations/{ConversationId}/activities", activity).WaitAsync(HandoffHarness.Timeout);
         response.EnsureSuccessStatusCode();
     }
