@@ -1,6 +1,7 @@
 using HelplineBot.Channels;
 using HelplineBot.Conversations;
 using HelplineBot.Hosting;
+using HelplineBot.Protocol;
 using HelplineBot.Storage;
 using HelplineBot.Turns;
 
@@ -16,10 +17,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddHosting();
 builder.Services.AddStorage();
 builder.Services.AddTurns<FirstConversation>();
+builder.AddProtocol();
 
 var app = builder.Build();
 
 app.UseHosting();
+app.MapBotMessages();
 
 app.Run();
 
