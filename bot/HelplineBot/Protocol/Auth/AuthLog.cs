@@ -4,7 +4,7 @@ namespace HelplineBot.Protocol.Auth;
 internal static partial class AuthLog
 {
     [LoggerMessage(1100, LogLevel.Warning, "Channel token rejected ({Failure}) for activity {ActivityId} on {ChannelId}/{ConversationId}")]
-    public static partial void TokenRejected(ILogger logger, ValidationFailure failure, string? channelId, string? conversationId, string? activityId);
+    public static partial void TokenRejected(ILogger logger, TokenFailure failure, string? channelId, string? conversationId, string? activityId);
 
     [LoggerMessage(1101, LogLevel.Information, "Fetched {KeyCount} signing keys from {MetadataUrl} (unknown key: {UnknownKey})")]
     public static partial void KeysFetched(ILogger logger, string metadataUrl, int keyCount, bool unknownKey);

@@ -66,11 +66,11 @@ public sealed class ChannelTokenValidator
 
     private async Task<ValidationResult> CheckAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(authorization)) return ValidationResult.Fail(ValidationFailure.MissingHeader);
+        if (string.IsNullOrEmpty(authorization)) return ValidationResult.Fail(TokenFailure.MissingHeader);
         // The SDK compares the scheme exactly (protocol.md §3.1 step 1).
-        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal)) return ValidationResult.Fail(ValidationFailure.NotBearer);
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal)) return ValidationResult.Fail(TokenFailure.NotBearer);
         var raw = authorization["Bearer ".Length..].Trim();
-        if (raw.Length is 0 or > MaxTokenLength) return ValidationResult.Fail(ValidationFailure.Malformed);
+        if (raw.Length is 0 or > MaxTokenLength) return ValidationResult.Fail(TokenFailure.Malformed);
 
         JsonWebToken token;
         try
@@ -79,17 +79,17 @@ public sealed class ChannelTokenValidator
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
         {
-            return ValidationResult.Fail(ValidationFailure.Malformed);
+            return ValidationResult.Fail(TokenFailure.Malformed);
         }
 
         // Before any key lookup: refuses "none", HMAC (a public key used as a shared secret) and the rest.
-        if (!AllowedAlgorithms.Contains(token.Alg)) return ValidationResult.Fail(ValidationFailure.AlgorithmNotAllowed);
-        if (string.IsNullOrEmpty(token.Kid)) return ValidationResult.Fail(ValidationFailure.UnknownKey);
-        if (!_issuers.TryGetValue(token.Issuer ?? string.Empty, out var issuer)) return ValidationResult.Fail(ValidationFailure.UnknownIssuer);
+        if (!AllowedAlgorithms.Contains(token.Alg)) return ValidationResult.Fail(TokenFailure.AlgorithmNotAllowed);
+        if (string.IsNullOrEmpty(token.Kid)) return ValidationResult.Fail(TokenFailure.UnknownKey);
+        if (!_issuers.TryGetValue(token.Issuer ?? string.Empty, out var issuer)) return ValidationResult.Fail(TokenFailure.UnknownIssuer);
 
         var keys = await _keys.GetKeysAsync(issuer.MetadataUrl, token.Kid, cancellationToken);
-        if (keys is null) return ValidationResult.Fail(ValidationFailure.MetadataUnavailable);
-        if (!keys.Keys.TryGetValue(token.Kid, out var key)) return ValidationResult.Fail(ValidationFailure.UnknownKey);
+        if (keys is null) return ValidationResult.Fail(TokenFailure.MetadataUnavailable);
+        if (!keys.Keys.TryGetValue(token.Kid, out var key)) return ValidationResult.Fail(TokenFailure.UnknownKey);
 
         var validated = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
@@ -106,30 +106,30 @@ public sealed class ChannelTokenValidator
         if (!validated.IsValid) return ValidationResult.Fail(Classify(validated.Exception));
 
         var lifetime = CheckLifetime(token);
-        if (lifetime != ValidationFailure.None) return ValidationResult.Fail(lifetime);
+        if (lifetime != TokenFailure.None) return ValidationResult.Fail(lifetime);
 
         if (issuer.RequiresEndorsement
             && (!keys.Endorsements.TryGetValue(token.Kid, out var endorsed) || activity.ChannelId is null || !endorsed.Contains(activity.ChannelId)))
         {
-            return ValidationResult.Fail(ValidationFailure.NotEndorsed);
+            return ValidationResult.Fail(TokenFailure.NotEndorsed);
         }
 
         var hasServiceUrl = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) && !string.IsNullOrEmpty(serviceUrl);
-        if (!hasServiceUrl && issuer.RequiresServiceUrlClaim) return ValidationResult.Fail(ValidationFailure.ServiceUrlMissing);
+        if (!hasServiceUrl && issuer.RequiresServiceUrlClaim) return ValidationResult.Fail(TokenFailure.ServiceUrlMissing);
         if (hasServiceUrl && !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
-            return ValidationResult.Fail(ValidationFailure.ServiceUrlMismatch);
+            return ValidationResult.Fail(TokenFailure.ServiceUrlMismatch);
 
         var callerId = issuer.RequiresEndorsement ? issuer.CallerId : issuer.CallerId + AppIdOf(token);
-        return new ValidationResult(ValidationFailure.None, callerId, VouchesForServiceUrl: hasServiceUrl);
+        return new ValidationResult(TokenFailure.None, callerId, VouchesForServiceUrl: hasServiceUrl);
     }
 
-    private ValidationFailure CheckLifetime(JsonWebToken token)
+    private TokenFailure CheckLifetime(JsonWebToken token)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        if (!token.TryGetPayloadValue<long>("exp", out _)) return ValidationFailure.NoExpiry;
-        if (token.ValidTo.Add(_clockSkew) < now) return ValidationFailure.Expired;
-        if (token.TryGetPayloadValue<long>("nbf", out _) && token.ValidFrom.Subtract(_clockSkew) > now) return ValidationFailure.NotYetValid;
-        return ValidationFailure.None;
+        if (!token.TryGetPayloadValue<long>("exp", out _)) return TokenFailure.NoExpiry;
+        if (token.ValidTo.Add(_clockSkew) < now) return TokenFailure.Expired;
+        if (token.TryGetPayloadValue<long>("nbf", out _) && token.ValidFrom.Subtract(_clockSkew) > now) return TokenFailure.NotYetValid;
+        return TokenFailure.None;
     }
 
     // v1 Entra tokens name the calling app in "appid", v2 tokens in "azp" (protocol.md §3.1).
@@ -138,12 +138,12 @@ public sealed class ChannelTokenValidator
         : token.TryGetPayloadValue<string>("appid", out var appId) ? appId
         : string.Empty;
 
-    private static ValidationFailure Classify(Exception? exception) => exception switch
+    private static TokenFailure Classify(Exception? exception) => exception switch
     {
-        SecurityTokenInvalidAudienceException => ValidationFailure.WrongAudience,
-        SecurityTokenInvalidIssuerException => ValidationFailure.WrongIssuer,
-        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => ValidationFailure.BadSignature,
-        SecurityTokenInvalidAlgorithmException => ValidationFailure.AlgorithmNotAllowed,
-        _ => ValidationFailure.Invalid,
+        SecurityTokenInvalidAudienceException => TokenFailure.WrongAudience,
+        SecurityTokenInvalidIssuerException => TokenFailure.WrongIssuer,
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => TokenFailure.BadSignature,
+        SecurityTokenInvalidAlgorithmException => TokenFailure.AlgorithmNotAllowed,
+        _ => TokenFailure.Invalid,
     };
 }

@@ -4,14 +4,14 @@ namespace HelplineBot.Protocol.Auth;
 /// The outcome of checking a channel token (style.md #5: expected outcomes are values). The failure
 /// reason is for logs and tests only; the caller answers every failure with the same bare 401.
 /// </summary>
-public sealed record ValidationResult(ValidationFailure Failure, string? CallerId = null, bool VouchesForServiceUrl = false)
+public sealed record ValidationResult(TokenFailure Failure, string? CallerId = null, bool VouchesForServiceUrl = false)
 {
-    public bool IsValid => Failure == ValidationFailure.None;
+    public bool IsValid => Failure == TokenFailure.None;
 
-    public static ValidationResult Fail(ValidationFailure failure) => new(failure);
+    public static ValidationResult Fail(TokenFailure failure) => new(failure);
 }
 
-public enum ValidationFailure
+public enum TokenFailure
 {
     None,
     MissingHeader,
