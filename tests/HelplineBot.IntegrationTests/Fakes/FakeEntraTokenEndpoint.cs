@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +12,9 @@ namespace HelplineBot.IntegrationTests.Fakes;
 
 /// <summary>
 /// A loopback Entra token endpoint for MSAL's client-credentials call
-/// (POST /{tenant}/oauth2/v2.0/token): records who asked and hands out numbered bot tokens.
+/// (POST /{tenant}/oauth2/v2.0/token): records who asked and hands out numbered bot tokens. MSAL only
+/// talks HTTPS, so the fake serves HTTPS with a self-signed certificate that only
+/// <see cref="CreateTrustingHandler"/> accepts.
 /// </summary>
 public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
 {
@@ -17,7 +22,9 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
     private readonly ConcurrentQueue<TokenRequest> _requests = new();
     private int _issued;
 
-    private FakeEntraTokenEndpoint(WebApplication app) => _app = app;
+    private readonly X509Certificate2 _certificate;
+
+    private FakeEntraTokenEndpoint(WebApplication app, X509Certificate2 certificate) => (_app, _certificate) = (app, certificate);
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -27,9 +34,10 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var certificate = CreateCertificate();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
-        var fake = new FakeEntraTokenEndpoint(app);
+        var fake = new FakeEntraTokenEndpoint(app, certificate);
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
@@ -49,7 +57,29 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>A handler for the bot's token HttpClient that trusts this fake's certificate and nothing else self-signed.</summary>
+    public HttpMessageHandler CreateTrustingHandler() => new SocketsHttpHandler
+    {
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || certificate?.GetCertHashString() == _certificate.GetCertHashString(),
+        },
+    };
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        // Round-trip through PKCS#12 so the private key is usable by SslStream on every platform.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
 
     public sealed record TokenRequest(string Tenant, string GrantType, string ClientId, string ClientSecret, string Scope);
 }
