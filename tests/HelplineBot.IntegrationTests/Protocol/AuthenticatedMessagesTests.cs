@@ -150,6 +150,19 @@ public sealed class AuthenticatedMessagesTests(AuthenticatedMessagesTests.Fixtur
         Assert.Equal(tokensBefore, fixture.Entra.Requests.Count);
     }
 
+    [Fact]
+    public async Task AzureWebChatActivity_WithAVouchedServiceUrl_IsSentByTheConnectorNotOurDirectLine()
+    {
+        var client = fixture.App.Services.GetRequiredService<ConnectorClient>();
+        var conversation = BotMessages.NewConversationId();
+        using var response = await _http.PostAsync(Message(conversation), Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        Assert.True(client.CanSend(new Activity { ChannelId = "webchat", ServiceUrl = _connector.ServiceUrl }));
+        Assert.False(client.CanSend(new Activity { ChannelId = "webchat", ServiceUrl = "https://webchat.example.org/" }));
+        Assert.True(client.CanSend(new Activity { ChannelId = ChannelId, ServiceUrl = "https://webchat.example.org/" }));
+    }
+
     private System.Text.Json.Nodes.JsonObject Message(string conversation) =>
         BotMessages.Message(conversation, _connector.ServiceUrl, channelId: ChannelId);
 

@@ -119,7 +119,14 @@ public sealed class OpenIdMetadataCache(
     {
         public readonly SemaphoreSlim Lock = new(1, 1);
         public volatile SigningKeySet? Current;
-        public DateTimeOffset LastAttempt = DateTimeOffset.MinValue;
-        public int Attempts;
+        private long _lastAttemptTicks = DateTimeOffset.MinValue.UtcTicks;
+        public volatile int Attempts;
+
+        // Read without the lock by the fast path; a long is not torn the way a DateTimeOffset can be.
+        public DateTimeOffset LastAttempt
+        {
+            get => new(Interlocked.Read(ref _lastAttemptTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref _lastAttemptTicks, value.UtcTicks);
+        }
     }
 }

@@ -24,7 +24,13 @@ public sealed class ConnectorClient(
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    public bool CanSend(Activity activity) => activity.ChannelId is not (Schema.Channels.DirectLine or Schema.Channels.WebChat);
+    /// <summary>
+    /// Every channel but our own Direct Line; also Azure Bot Service's Web Chat and Direct Line channels,
+    /// which use the same channel ids but whose serviceUrl arrived in a validated token.
+    /// </summary>
+    public bool CanSend(Activity activity) =>
+        activity.ChannelId is not (Schema.Channels.DirectLine or Schema.Channels.WebChat)
+        || (!bot.Value.IsOpenDevelopmentMode && trusted.IsTrusted(activity.ServiceUrl));
 
     /// <summary>Reply to activity when the activity has a replyToId, else send to conversation (the SDK's rule).</summary>
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
