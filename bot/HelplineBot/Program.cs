@@ -2,6 +2,7 @@ using HelplineBot.Channels.DirectLine;
 using HelplineBot.Channels.WebChat;
 using HelplineBot.Conversations;
 using HelplineBot.Hosting;
+using HelplineBot.Protocol;
 using HelplineBot.Storage;
 using HelplineBot.Turns;
 
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddHosting();
 builder.Services.AddStorage();
 builder.Services.AddTurns<FirstConversation>();
+builder.AddProtocol();
 builder.Services.AddDirectLine();
 builder.Services.AddChatPage();
 
@@ -25,6 +27,7 @@ var app = builder.Build();
 app.UseHosting();
 app.UseWebSockets();
 app.MapHealth();
+app.MapBotMessages();
 app.MapDirectLine();
 app.MapChatPage();
 
