@@ -1,5 +1,6 @@
 using HelplineBot.Channels;
 using HelplineBot.Conversations;
+using HelplineBot.Dialogs;
 using HelplineBot.Hosting;
 using HelplineBot.Storage;
 using HelplineBot.Turns;
@@ -15,7 +16,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddHosting();
 builder.Services.AddStorage();
-builder.Services.AddTurns<FirstConversation>();
+builder.Services.AddDialogs();
+builder.Services.AddTurns<HelplineConversation>();
 
 var app = builder.Build();
 
