@@ -1,6 +1,7 @@
 using HelplineBot.Dialogs.Engine;
 using HelplineBot.Dialogs.Engine.Prompts;
 using HelplineBot.Dialogs.Seams;
+using HelplineBot.Protocol.Schema;
 
 namespace HelplineBot.Dialogs.Flows;
 
@@ -13,6 +14,7 @@ namespace HelplineBot.Dialogs.Flows;
 public sealed class FlowDialog(FlowDefinition flow) : Dialog(flow.Id)
 {
     private const int MaxStepsPerTurn = 64;
+    private const int MaxAnswerWords = 8;
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, CancellationToken cancellationToken) =>
         RunAsync(dc, flow.Steps[0], cancellationToken);
@@ -23,7 +25,10 @@ public sealed class FlowDialog(FlowDefinition flow) : Dialog(flow.Id)
         if (instance.StepId is null || flow.FindStep(instance.StepId) is not { IsPrompt: true } step)
             return await RunAsync(dc, flow.Steps[0], cancellationToken);
 
-        var outcome = Recognize(dc, step);
+        // A question, or a long story, typed at a menu is something to answer, not a wrong option.
+        var notAnAnswer = step.Type != StepType.Text && step.Type != StepType.Phone
+            && (Utterance.LooksLikeQuestion(dc.Text) || Utterance.Words(Utterance.Normalize(dc.Text)).Length > MaxAnswerWords);
+        var outcome = Recognize(dc, step, strict: notAnAnswer);
         if (outcome.Succeeded)
         {
             instance.Attempts = 0;
@@ -42,8 +47,9 @@ public sealed class FlowDialog(FlowDefinition flow) : Dialog(flow.Id)
             return await GoAsync(dc, target ?? DefaultNext(step), cancellationToken);
         }
 
-        if (step.Type != StepType.Text && Utterance.LooksLikeQuestion(dc.Text))
+        if (notAnAnswer || (step.Type == StepType.Phone && Utterance.LooksLikeQuestion(dc.Text)))
         {
+            await dc.Turn.SendAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
             var answer = await dc.Services.Answerer.AnswerAsync(
                 new FreeTextQuestion(dc.Text, dc.ConversationKey, dc.Turn.Activity.ChannelId, dc.Turn.Activity.Locale, flow.Id), cancellationToken);
             dc.SayText(answer.IsAnswered && answer.Text is { } text ? text : dc.Format("prompt.question-inside"));
@@ -136,10 +142,10 @@ public sealed class FlowDialog(FlowDefinition flow) : Dialog(flow.Id)
         return await dc.BeginDialogAsync(FlowIds.WayOut, cancellationToken);
     }
 
-    private static PromptOutcome Recognize(DialogContext dc, FlowStep step) => step.Type switch
+    private static PromptOutcome Recognize(DialogContext dc, FlowStep step, bool strict) => step.Type switch
     {
-        StepType.Choice => ChoicePrompt.Recognize(dc.Text, step.Choices, choice => dc.Format(choice.Label)),
-        StepType.Confirm => ConfirmPrompt.Recognize(dc.Text),
+        StepType.Choice => ChoicePrompt.Recognize(dc.Text, step.Choices, choice => dc.Format(choice.Label), strict),
+        StepType.Confirm => ConfirmPrompt.Recognize(dc.Text, strict),
         StepType.Number => NumberPrompt.Recognize(dc.Text, step.Min, step.Max),
         StepType.Phone => PhonePrompt.Recognize(dc.Text, dc.Services.Options.PhoneRegion),
         _ => TextPrompt.Recognize(dc.Text, step.Min, step.Max),

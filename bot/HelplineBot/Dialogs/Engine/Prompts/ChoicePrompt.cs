@@ -9,7 +9,8 @@ namespace HelplineBot.Dialogs.Engine.Prompts;
 /// </summary>
 public static class ChoicePrompt
 {
-    public static PromptOutcome Recognize(string? text, IReadOnlyList<FlowChoice> choices, Func<FlowChoice, string> label)
+    /// <param name="strict">Only the number or a whole name counts (for text that reads as a question).</param>
+    public static PromptOutcome Recognize(string? text, IReadOnlyList<FlowChoice> choices, Func<FlowChoice, string> label, bool strict = false)
     {
         var answer = Utterance.Normalize(text);
         if (answer.Length == 0) return PromptOutcome.NotRecognized;
@@ -24,6 +25,7 @@ public static class ChoicePrompt
 
         var exact = names.Where(c => c.Names.Contains(answer)).Select(c => c.Choice).Distinct().ToArray();
         if (exact.Length == 1) return Pick(exact[0]);
+        if (strict) return PromptOutcome.NotRecognized;
 
         var contained = names.Where(c => c.Names.Any(n => n.Length >= 3 && Utterance.ContainsPhrase(answer, n))).Select(c => c.Choice).Distinct().ToArray();
         if (contained.Length == 1) return Pick(contained[0]);

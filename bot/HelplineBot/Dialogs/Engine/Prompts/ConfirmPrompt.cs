@@ -19,10 +19,16 @@ public static class ConfirmPrompt
 
     private static readonly string[] UnsurePhrases = ["dont know", "do not know", "not sure", "idk", "unsure", "maybe", "dunno"];
 
-    public static PromptOutcome Recognize(string? text)
+    /// <param name="strict">Only a whole-message yes or no counts (for text that reads as a question).</param>
+    public static PromptOutcome Recognize(string? text, bool strict = false)
     {
         var answer = Utterance.Normalize(text);
         if (answer.Length == 0 || UnsurePhrases.Any(p => Utterance.ContainsPhrase(answer, p))) return PromptOutcome.NotRecognized;
+        if (strict)
+        {
+            if (YesPhrases.Contains(answer)) return PromptOutcome.Recognized(Yes);
+            return NoPhrases.Contains(answer) ? PromptOutcome.Recognized(No) : PromptOutcome.NotRecognized;
+        }
         var saysNo = NoPhrases.Any(p => Utterance.ContainsPhrase(answer, p));
         var saysYes = YesPhrases.Any(p => Utterance.ContainsPhrase(answer, p));
         if (saysNo && (!saysYes || Utterance.Words(answer)[0] is "no" or "nope" or "nah")) return PromptOutcome.Recognized(No);
