@@ -142,6 +142,18 @@ public class GlobalCommandsTests
     }
 
     [Fact]
+    public async Task Crisis_AsFirstMessage_IsNotWrappedInTheWelcome()
+    {
+        await using var host = new DialogTestHost(services: s => s.AddSingleton<IDialogInterrupter>(new KeywordInterrupter("CRISIS")));
+
+        var reply = await host.SayAsync("CRISIS");
+
+        Assert.Single(reply.Activities);
+        Assert.False(reply.Mentions("confidential"));
+        Assert.True(reply.Mentions("988"));
+    }
+
+    [Fact]
     public async Task Expiry_AfterLongSilence_WelcomesBackAndStartsFresh()
     {
         await using var host = new DialogTestHost();

@@ -11,7 +11,7 @@ namespace HelplineBot.Dialogs.Engine;
 /// Replace, CancelAll and Reprompt, and the replies of the turn. Replies are collected, not sent: the
 /// engine sends them only after the state was saved, so a turn re-run after a conflict never speaks twice.
 /// </summary>
-public sealed class DialogContext(TurnContext turn, ConversationState state, FlowSet flows, DialogServices services, string conversationKey, string text)
+public sealed class DialogContext(TurnContext turn, ConversationState state, FlowSet flows, DialogServices services, string conversationKey, string text, string activityId)
 {
     private const int MaxDialogCallsPerTurn = 64;
     private int _calls;
@@ -26,7 +26,7 @@ public sealed class DialogContext(TurnContext turn, ConversationState state, Flo
     public string Text { get; } = text;
 
     /// <summary>Identifies the effects of this turn (stored requests) so a re-run stores them once.</summary>
-    public string ActivityId { get; } = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
+    public string ActivityId { get; } = activityId;
 
     public List<Activity> Replies { get; } = [];
 

@@ -41,6 +41,7 @@ public sealed class DialogEngine(
     {
         var state = dc.State;
         var now = services.Clock.GetUtcNow();
+        string? greeting = null;
         if (state.LastMessageAt is { } last && now - last > services.Options.ConversationExpiry
             && !await services.Handoff.IsUnderWayAsync(dc.ConversationKey, cancellationToken))
         {
@@ -49,11 +50,11 @@ public sealed class DialogEngine(
             state.Answers.Clear();
             state.CrisisFlagged = false;
             state.HandoffRequestedAt = null;
-            dc.Say("welcome.back");
+            greeting = "welcome.back";
         }
         else if (!state.Welcomed)
         {
-            dc.Say("welcome.notice"); // channels that send no conversationUpdate: the notice before anything else
+            greeting = "welcome.notice"; // channels that send no conversationUpdate: the notice before anything else
         }
         state.Welcomed = true;
         state.LastMessageAt = now;
@@ -62,10 +63,12 @@ public sealed class DialogEngine(
         {
             if (await interrupter.CheckAsync(dc.Turn, cancellationToken) is { } interruption)
             {
+                // No welcome lines around a crisis reply: the interruption speaks alone.
                 await InterruptAsync(dc, interruption, cancellationToken);
                 return;
             }
         }
+        if (greeting is not null) dc.Say(greeting);
 
         switch (GlobalCommands.Recognize(dc.Text, dc.Flows.Messages))
         {
@@ -162,6 +165,8 @@ public sealed class DialogEngine(
     {
         var key = KeyOf(turn.Activity);
         var text = ChoiceRendering.ReadSubmittedChoice(turn.Activity) ?? turn.Activity.Text?.Trim() ?? string.Empty;
+        // Effects of the turn (stored requests) are keyed by this id; it must not change when the turn is re-run.
+        var effectsId = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.ReadAsync(key, cancellationToken);
@@ -173,7 +178,7 @@ public sealed class DialogEngine(
                 return;
             }
 
-            var dc = new DialogContext(turn, state, flows.Current, services, key, text);
+            var dc = new DialogContext(turn, state, flows.Current, services, key, text, effectsId);
             await run(dc);
 
             if (activityId is not null)

@@ -176,7 +176,7 @@ public sealed class FlowDialog(FlowDefinition flow) : Dialog(flow.Id)
     {
         if (dc.Services.Topics?.Find(topicId) is { } topic)
             dc.SayText($"**{topic.Title}**\n\n{topic.ShortAnswer}\n\n_{topic.SourceLabel}_");
-        else
-            dc.Say("topic.unavailable");
+        else if (dc.Replies.LastOrDefault()?.Text != dc.Format("topic.unavailable"))
+            dc.Say("topic.unavailable"); // once, not for each topic of the step chain
     }
 }

@@ -21,13 +21,14 @@ public static class ChoiceRendering
 
     public static Activity Render(string? channelId, string text, IReadOnlyList<string> labels)
     {
-        if (labels.Count == 0) return new Activity { Type = ActivityTypes.Message, Text = text, InputHint = "expectingInput" };
+        if (labels.Count == 0) return new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown", InputHint = "expectingInput" };
         if (channelId is not null && SuggestedActionChannels.Contains(channelId))
         {
             return new Activity
             {
                 Type = ActivityTypes.Message,
                 Text = text,
+                TextFormat = "markdown",
                 InputHint = "expectingInput",
                 SuggestedActions = new SuggestedActions { Actions = labels.Select(label => CardAction.ImBack(label)).ToList() },
             };
@@ -43,7 +44,7 @@ public static class ChoiceRendering
         }
         var list = new StringBuilder(text).Append("\n\n");
         for (var i = 0; i < labels.Count; i++) list.Append(i + 1).Append(". ").Append(labels[i]).Append('\n');
-        return new Activity { Type = ActivityTypes.Message, Text = list.ToString().TrimEnd(), InputHint = "expectingInput" };
+        return new Activity { Type = ActivityTypes.Message, Text = list.ToString().TrimEnd(), TextFormat = "markdown", InputHint = "expectingInput" };
     }
 
     /// <summary>The label a card button sent back in <c>activity.value</c>, or null when the value is something else.</summary>
