@@ -1,6 +1,7 @@
 using HelplineBot.Channels.DirectLine;
 using HelplineBot.Channels.WebChat;
 using HelplineBot.Conversations;
+using HelplineBot.Dialogs;
 using HelplineBot.Hosting;
 using HelplineBot.Protocol;
 using HelplineBot.Storage;
@@ -17,10 +18,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddHosting();
 builder.Services.AddStorage();
-builder.Services.AddTurns<FirstConversation>();
 builder.AddProtocol();
 builder.Services.AddDirectLine();
 builder.Services.AddChatPage();
+builder.Services.AddDialogs();
+builder.Services.AddTurns<HelplineConversation>();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using System.Net;
 using HelplineBot.IntegrationTests.Fakes;
 using HelplineBot.Protocol.Connector;
 using HelplineBot.Protocol.Schema;
+using HelplineBot.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelplineBot.IntegrationTests.Protocol;
@@ -195,8 +196,11 @@ public sealed class AuthenticatedMessagesTests(AuthenticatedMessagesTests.Fixtur
                 ["ChannelAuth:UnknownKeyRefreshInterval"] = "00:00:00",
                 ["Connector:AuthorityHost"] = Entra.BaseAddress.AbsoluteUri,
                 ["Connector:RetryDelay"] = "00:00:00.020",
-            }, services => services.AddHttpClient(MsalHttpClientFactory.HttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(Entra.CreateTrustingHandler));
+            }, services =>
+            {
+                services.AddSingleton<ITurnHandler, OneReplyTurnHandler>();
+                services.AddHttpClient(MsalHttpClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(Entra.CreateTrustingHandler);
+            });
             Http = new HttpClient { BaseAddress = App.BaseAddress };
         }
 

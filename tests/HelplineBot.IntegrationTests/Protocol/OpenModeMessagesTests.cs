@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using HelplineBot.IntegrationTests.Fakes;
 using HelplineBot.Protocol.Connector;
 using HelplineBot.Protocol.Schema;
+using HelplineBot.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelplineBot.IntegrationTests.Protocol;
@@ -207,7 +208,7 @@ public sealed class OpenModeMessagesTests(OpenModeMessagesTests.Fixture fixture)
         public async Task InitializeAsync()
         {
             Connector = await FakeBotConnector.StartAsync();
-            App = new HelplineBotApp();
+            App = new HelplineBotApp(services: services => services.AddSingleton<ITurnHandler, OneReplyTurnHandler>());
             Http = new HttpClient { BaseAddress = App.BaseAddress };
         }
 
