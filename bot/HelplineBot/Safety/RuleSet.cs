@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+
+namespace HelplineBot.Safety;
+
+/// <summary>The loaded, validated and compiled contents of the safety folder. Load once, share, never mutate.</summary>
+public sealed class RuleSet
+{
+    internal RuleSet(TextNormalizer normalizer, IReadOnlyList<SafetyRule> rules, IReadOnlyList<SafetyGuard> guards, int negationWindow)
+    {
+        Normalizer = normalizer;
+        Rules = rules;
+        Guards = guards;
+        NegationWindow = negationWindow;
+        Negations = normalizer.Data.Negations.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public TextNormalizer Normalizer { get; }
+
+    public int RuleCount => Rules.Count;
+
+    public int GuardCount => Guards.Count;
+
+    internal IReadOnlyList<SafetyRule> Rules { get; }
+
+    internal IReadOnlyList<SafetyGuard> Guards { get; }
+
+    internal int NegationWindow { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Negations { get; }
+
+    /// <summary>Loads every file of the folder; a broken file throws <see cref="SafetyRulesException"/> naming it.</summary>
+    public static RuleSet Load(string folder, int negationWindow = 4) => RuleSetLoader.Load(folder, negationWindow);
+}
