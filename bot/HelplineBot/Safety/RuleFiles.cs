@@ -42,6 +42,7 @@ internal sealed class GuardEntry
     public string? Description { get; set; }
     public string? Scope { get; set; }
     public List<string>? AppliesTo { get; set; }
+    public List<string>? KeepWhen { get; set; }
     public List<string>? Patterns { get; set; }
     public List<string>? Examples { get; set; }
     public List<string>? CounterExamples { get; set; }

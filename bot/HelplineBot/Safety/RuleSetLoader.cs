@@ -190,6 +190,7 @@ internal static class RuleSetLoader
             Scope = scope,
             AppliesTo = appliesTo,
             Matcher = CompileAll(compiler, Required(entry.Patterns, file, $"{where}: patterns"), file, where)!,
+            KeepWhen = entry.KeepWhen is { Count: > 0 } ? CompileAll(compiler, entry.KeepWhen, file, where + " (keepWhen)") : null,
             Examples = Required(entry.Examples, file, $"{where}: examples"),
             CounterExamples = entry.CounterExamples ?? [],
             File = file,

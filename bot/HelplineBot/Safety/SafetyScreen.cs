@@ -119,9 +119,17 @@ public sealed class SafetyScreen(RuleSet rules)
             var applies = guard.Scope == GuardScope.Overlap
                 ? guardHit.Start < hit.End && guardHit.End > hit.Start
                 : ClauseOf(normalized, guardHit.Start) == clause;
-            if (applies) return guard.Id;
+            if (applies && !(guard.KeepWhen is { } keep && keep.IsMatch(ClauseAround(normalized, hit.Start)))) return guard.Id;
         }
         return null;
+    }
+
+    /// <summary>The clause holding a position, with its leading space so patterns anchor as in the whole text.</summary>
+    private static ReadOnlySpan<char> ClauseAround(ReadOnlySpan<char> normalized, int position)
+    {
+        var start = normalized[..position].LastIndexOf(TextNormalizer.ClauseBreak) + 1;
+        var length = normalized[position..].IndexOf(TextNormalizer.ClauseBreak);
+        return length < 0 ? normalized[start..] : normalized[start..(position + length)];
     }
 
     /// <summary>A negation word among the few words before the match, in the same clause: "I'm not suicidal".</summary>
