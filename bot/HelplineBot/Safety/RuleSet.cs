@@ -5,12 +5,13 @@ namespace HelplineBot.Safety;
 /// <summary>The loaded, validated and compiled contents of the safety folder. Load once, share, never mutate.</summary>
 public sealed class RuleSet
 {
-    internal RuleSet(TextNormalizer normalizer, IReadOnlyList<SafetyRule> rules, IReadOnlyList<SafetyGuard> guards, int negationWindow)
+    internal RuleSet(TextNormalizer normalizer, IReadOnlyList<SafetyRule> rules, IReadOnlyList<SafetyGuard> guards, int negationWindow, double minimumConfidence)
     {
         Normalizer = normalizer;
         Rules = rules;
         Guards = guards;
         NegationWindow = negationWindow;
+        MinimumConfidence = minimumConfidence;
         Negations = normalizer.Data.Negations.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -26,8 +27,11 @@ public sealed class RuleSet
 
     internal int NegationWindow { get; }
 
+    internal double MinimumConfidence { get; }
+
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Negations { get; }
 
     /// <summary>Loads every file of the folder; a broken file throws <see cref="SafetyRulesException"/> naming it.</summary>
-    public static RuleSet Load(string folder, int negationWindow = 4) => RuleSetLoader.Load(folder, negationWindow);
+    public static RuleSet Load(string folder, int negationWindow = 4, double minimumConfidence = 0.5) =>
+        RuleSetLoader.Load(folder, negationWindow, minimumConfidence);
 }

@@ -20,7 +20,7 @@ internal static class RuleSetLoader
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    public static RuleSet Load(string folder, int negationWindow)
+    public static RuleSet Load(string folder, int negationWindow, double minimumConfidence)
     {
         if (!Directory.Exists(folder)) throw new SafetyRulesException(folder, "the safety rules folder does not exist");
 
@@ -77,7 +77,7 @@ internal static class RuleSetLoader
             FuzzyWords = data.FuzzyWords,
             Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal),
         });
-        return new RuleSet(normalizer, rules, guards, negationWindow);
+        return new RuleSet(normalizer, rules, guards, negationWindow, minimumConfidence);
     }
 
     private static T Read<T>(string folder, string name) where T : class, new()

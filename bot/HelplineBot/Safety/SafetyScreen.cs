@@ -55,12 +55,14 @@ public sealed class SafetyScreen(RuleSet rules)
         var evidence = new List<SafetyEvidence>(hits.Count);
         Span<double> missing = stackalloc double[7];
         missing.Fill(1.0);
-        var counted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
             var reason = SetAsideBy(normalized, hit, guardHits);
-            evidence.Add(new SafetyEvidence(hit.Rule.Id, hit.Rule.Category, normalized[hit.Start..hit.End].Trim().ToString(), reason));
-            if (reason is null && counted.Add(hit.Rule.Id)) missing[(int)hit.Rule.Category] *= 1 - hit.Rule.Confidence;
+            var matched = normalized[hit.Start..hit.End].Trim().ToString();
+            // Each distinct signal counts once: two different weak signals add up, one repeated does not.
+            var isNew = !evidence.Exists(e => e.RuleId == hit.Rule.Id && e.Matched == matched && e.Counts);
+            evidence.Add(new SafetyEvidence(hit.Rule.Id, hit.Rule.Category, matched, reason));
+            if (reason is null && isNew) missing[(int)hit.Rule.Category] *= 1 - hit.Rule.Confidence;
         }
 
         var category = SafetyCategory.None;
@@ -68,13 +70,13 @@ public sealed class SafetyScreen(RuleSet rules)
         foreach (var crisis in CrisisOrder)
         {
             var confidence = 1 - missing[(int)crisis];
-            if (confidence > best + 1e-9)
+            if (confidence >= rules.MinimumConfidence && confidence > best + 1e-9)
             {
                 category = crisis;
                 best = confidence;
             }
         }
-        if (category == SafetyCategory.None && missing[(int)SafetyCategory.HumanRequest] < 1)
+        if (category == SafetyCategory.None && 1 - missing[(int)SafetyCategory.HumanRequest] >= rules.MinimumConfidence)
         {
             category = SafetyCategory.HumanRequest;
             best = 1 - missing[(int)SafetyCategory.HumanRequest];

@@ -16,7 +16,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SafetyOptions>>().Value;
-            var rules = RuleSet.Load(options.RulesFolderFullPath, options.NegationWindow);
+            var rules = RuleSet.Load(options.RulesFolderFullPath, options.NegationWindow, options.MinimumConfidence);
             SafetyLog.RulesLoaded(sp.GetRequiredService<ILogger<SafetyScreen>>(), rules.RuleCount, rules.GuardCount);
             return rules;
         });
