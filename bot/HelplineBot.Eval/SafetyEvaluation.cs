@@ -15,7 +15,7 @@ namespace HelplineBot.Eval;
 /// </summary>
 internal static class SafetyEvaluation
 {
-    private const int TimedPasses = 5;
+    private const int TimedPasses = 7;
     private static readonly Dictionary<string, SafetyCategory> NoneLabels = new(StringComparer.Ordinal)
     {
         ["question"] = SafetyCategory.None,
@@ -94,20 +94,24 @@ internal static class SafetyEvaluation
         return messages;
     }
 
+    /// <summary>
+    /// Screens every message once (warm-up and verdicts), then times it <see cref="TimedPasses"/> more times and keeps
+    /// each message's median: the p99 is then over messages, not over the moments the shared machine paused us.
+    /// </summary>
     private static (SafetyVerdict[] Verdicts, List<double> Timings) ScreenAll(SafetyScreen screen, List<LabelledMessage> messages)
     {
         var verdicts = messages.Select(m => screen.Screen(m.Text)).ToArray();
-        var timings = new List<double>(messages.Count * TimedPasses);
+        var runs = messages.Select(_ => new double[TimedPasses]).ToArray();
         for (var pass = 0; pass < TimedPasses; pass++)
         {
-            foreach (var message in messages)
+            for (var i = 0; i < messages.Count; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                screen.Screen(message.Text);
-                timings.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                screen.Screen(messages[i].Text);
+                runs[i][pass] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
         }
-        return (verdicts, timings);
+        return (verdicts, runs.Select(r => r.Order().ElementAt(TimedPasses / 2)).ToList());
     }
 
     private static async Task WriteReportAsync(TextWriter output, TextNormalizer normalizer, List<LabelledMessage> messages, SafetyVerdict[] verdicts, SafetyMetrics metrics, double p99)
@@ -125,7 +129,7 @@ internal static class SafetyEvaluation
         await output.WriteLineAsync($"crisis recall (any crisis as any crisis): {metrics.CrisisRecall:F3}   aim >= 0.98");
         await output.WriteLineAsync($"human-request recall:                     {metrics.HumanRequestRecall:F3}   aim >= 0.95");
         await output.WriteLineAsync($"false positives on non-crisis:            {metrics.FalsePositiveRate:F3}   aim <= 0.03");
-        await output.WriteLineAsync($"p99 per message ({TimedPasses} timed passes):     {p99:F4} ms  aim < 0.5 ms");
+        await output.WriteLineAsync($"p99 per message (median of {TimedPasses} runs):   {p99:F4} ms  aim < 0.5 ms");
         await output.WriteLineAsync();
 
         await output.WriteLineAsync("confusion matrix (rows: gold, columns: predicted)");

@@ -27,13 +27,16 @@ internal sealed class PatternCompiler(
     /// <summary>The literal words the patterns use, normalised: the vocabulary the normaliser repairs towards.</summary>
     public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
 
-    public Regex Compile(IEnumerable<string> patterns)
+    /// <summary>
+    /// One compiled expression per pattern: measured, a rule's patterns joined into one alternation ran a hundred
+    /// times slower on long messages (the generated matcher grows too large for the JIT to optimise).
+    /// </summary>
+    public Regex[] Compile(IEnumerable<string> patterns) => patterns.Select(p =>
     {
-        var alternatives = patterns.Select(p => "(?:" + CompilePattern(p) + ")");
-        var regex = new Regex(string.Join('|', alternatives), RegexOptions.Compiled | RegexOptions.CultureInvariant);
-        if (regex.IsMatch(" ")) throw new FormatException("a pattern can match an empty message");
+        var regex = new Regex(CompilePattern(p), RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        if (regex.IsMatch(" ")) throw new FormatException($"pattern \"{p}\" can match an empty message");
         return regex;
-    }
+    }).ToArray();
 
     public string CompilePattern(string pattern)
     {

@@ -205,7 +205,7 @@ internal static class RuleSetLoader
         return id;
     }
 
-    private static Regex? CompileAll(PatternCompiler compiler, List<string> patterns, string file, string where)
+    private static Regex[]? CompileAll(PatternCompiler compiler, List<string> patterns, string file, string where)
     {
         foreach (var pattern in patterns)
         {

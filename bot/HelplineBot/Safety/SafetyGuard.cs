@@ -12,10 +12,10 @@ internal sealed class SafetyGuard
     public required string Description { get; init; }
     public required GuardScope Scope { get; init; }
     public required IReadOnlySet<SafetyCategory> AppliesTo { get; init; }
-    public required Regex Matcher { get; init; }
+    public required Regex[] Matcher { get; init; }
 
     /// <summary>Words that, in the same clause as the match, keep it counting ("years ago ... and again tonight").</summary>
-    public Regex? KeepWhen { get; init; }
+    public Regex[]? KeepWhen { get; init; }
     public required IReadOnlyList<string> Examples { get; init; }
     public required IReadOnlyList<string> CounterExamples { get; init; }
     public required string File { get; init; }

@@ -9,10 +9,10 @@ internal sealed class SafetyRule
     public required SafetyCategory Category { get; init; }
     public required string Description { get; init; }
     public required double Confidence { get; init; }
-    public required Regex Matcher { get; init; }
+    public required Regex[] Matcher { get; init; }
 
     /// <summary>Phrases that, overlapping a match, mean the rule does not apply ("want to cut" / "cut down").</summary>
-    public Regex? Exceptions { get; init; }
+    public Regex[]? Exceptions { get; init; }
 
     public required IReadOnlyList<string> Examples { get; init; }
     public required IReadOnlyList<string> CounterExamples { get; init; }

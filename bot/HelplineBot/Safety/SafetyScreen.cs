@@ -44,9 +44,12 @@ public sealed class SafetyScreen(RuleSet rules)
         List<Hit>? hits = null;
         foreach (var rule in rules.Rules)
         {
-            foreach (var match in rule.Matcher.EnumerateMatches(normalized))
+            foreach (var pattern in rule.Matcher)
             {
-                (hits ??= []).Add(new Hit(rule, match.Index, match.Index + match.Length));
+                foreach (var match in pattern.EnumerateMatches(normalized))
+                {
+                    (hits ??= []).Add(new Hit(rule, match.Index, match.Index + match.Length));
+                }
             }
         }
         if (hits is null) return SafetyVerdict.Nothing;
@@ -55,14 +58,19 @@ public sealed class SafetyScreen(RuleSet rules)
         var evidence = new List<SafetyEvidence>(hits.Count);
         Span<double> missing = stackalloc double[7];
         missing.Fill(1.0);
+        var counted = new List<Hit>(hits.Count);
         foreach (var hit in hits)
         {
             var reason = SetAsideBy(normalized, hit, guardHits);
             var matched = normalized[hit.Start..hit.End].Trim().ToString();
-            // Each distinct signal counts once: two different weak signals add up, one repeated does not.
-            var isNew = !evidence.Exists(e => e.RuleId == hit.Rule.Id && e.Matched == matched && e.Counts);
             evidence.Add(new SafetyEvidence(hit.Rule.Id, hit.Rule.Category, matched, reason));
-            if (reason is null && isNew) missing[(int)hit.Rule.Category] *= 1 - hit.Rule.Confidence;
+            // Each signal counts once: two different weak signals add up; the same words matched twice, or two
+            // patterns of one rule on overlapping words, do not.
+            if (reason is null && IsNewSignal(normalized, counted, hit))
+            {
+                counted.Add(hit);
+                missing[(int)hit.Rule.Category] *= 1 - hit.Rule.Confidence;
+            }
         }
 
         var category = SafetyCategory.None;
@@ -92,9 +100,12 @@ public sealed class SafetyScreen(RuleSet rules)
         List<Hit>? found = null;
         foreach (var guard in rules.Guards)
         {
-            foreach (var match in guard.Matcher.EnumerateMatches(normalized))
+            foreach (var pattern in guard.Matcher)
             {
-                (found ??= []).Add(new Hit(null!, match.Index, match.Index + match.Length, guard));
+                foreach (var match in pattern.EnumerateMatches(normalized))
+                {
+                    (found ??= []).Add(new Hit(null!, match.Index, match.Index + match.Length, guard));
+                }
             }
         }
         return found;
@@ -104,9 +115,9 @@ public sealed class SafetyScreen(RuleSet rules)
     {
         if (IsNegated(normalized, hit.Start)) return Negation;
 
-        if (hit.Rule.Exceptions is { } exceptions)
+        foreach (var exception in hit.Rule.Exceptions ?? [])
         {
-            foreach (var match in exceptions.EnumerateMatches(normalized))
+            foreach (var match in exception.EnumerateMatches(normalized))
             {
                 if (match.Index < hit.End && match.Index + match.Length > hit.Start) return RuleException;
             }
@@ -121,9 +132,29 @@ public sealed class SafetyScreen(RuleSet rules)
             var applies = guard.Scope == GuardScope.Overlap
                 ? guardHit.Start < hit.End && guardHit.End > hit.Start
                 : ClauseOf(normalized, guardHit.Start) == clause;
-            if (applies && !(guard.KeepWhen is { } keep && keep.IsMatch(ClauseAround(normalized, hit.Start)))) return guard.Id;
+            if (applies && !Keeps(guard, ClauseAround(normalized, hit.Start))) return guard.Id;
         }
         return null;
+    }
+
+    private static bool Keeps(SafetyGuard guard, ReadOnlySpan<char> clause)
+    {
+        foreach (var keep in guard.KeepWhen ?? [])
+        {
+            if (keep.IsMatch(clause)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsNewSignal(ReadOnlySpan<char> normalized, List<Hit> counted, Hit hit)
+    {
+        foreach (var other in counted)
+        {
+            if (other.Rule != hit.Rule) continue;
+            if (other.Start < hit.End && other.End > hit.Start) return false;
+            if (normalized[other.Start..other.End].SequenceEqual(normalized[hit.Start..hit.End])) return false;
+        }
+        return true;
     }
 
     /// <summary>The clause holding a position, with its leading space so patterns anchor as in the whole text.</summary>
