@@ -8,6 +8,10 @@ public sealed record SafetyEvidence(string RuleId, SafetyCategory Category, stri
 {
     public bool Counts => SetAsideBy is null;
 
-    public override string ToString() =>
+    /// <summary>One line for the advisor's screen, with the person's words.</summary>
+    public string ForAdvisor =>
         SetAsideBy is null ? $"{RuleId}: \"{Matched}\"" : $"{RuleId}: \"{Matched}\" (set aside: {SetAsideBy})";
+
+    // Without the person's words, so an evidence item that ends up in a log by mistake leaks nothing.
+    public override string ToString() => SetAsideBy is null ? RuleId : $"{RuleId} (set aside: {SetAsideBy})";
 }

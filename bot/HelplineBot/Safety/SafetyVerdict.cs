@@ -15,4 +15,8 @@ public sealed record SafetyVerdict(SafetyCategory Category, double Confidence, I
 
     /// <summary>The wire label, e.g. <c>crisis_suicide</c>; safe to log.</summary>
     public string Label => Category.ToLabel();
+
+    // Label, confidence and rule ids only: never the person's words.
+    public override string ToString() =>
+        $"{Label} ({Confidence:0.00}) [{string.Join(", ", Evidence.Where(e => e.Counts).Select(e => e.RuleId).Distinct())}]";
 }

@@ -194,4 +194,15 @@ public class SafetyScreenTests
         // The fastest run, not the slowest: this machine is shared, and a run that was paused says nothing about the code.
         Assert.True(fastest < 1.0, $"fastest {fastest:F3} ms for {text.Length} characters");
     }
+
+    [Fact]
+    public void Verdict_ToString_NeverContainsThePersonsWords()
+    {
+        var verdict = CreateSut().Screen("my boyfriend Jamal beats me");
+
+        Assert.DoesNotContain("beats", verdict.ToString());
+        Assert.DoesNotContain("beats", verdict.Evidence[0].ToString());
+        Assert.Contains("beats me", verdict.Evidence[0].ForAdvisor);
+        Assert.StartsWith("crisis_abuse_danger", verdict.ToString());
+    }
 }
