@@ -20,6 +20,9 @@ internal sealed class NormalizationData
     /// <summary>Words that cancel a match that follows them closely: "not", "never", "no".</summary>
     public required FrozenSet<string> Negations { get; init; }
 
+    /// <summary>Words that, right after a negation, keep it from cancelling anything: "can't stop", "won't stop".</summary>
+    public FrozenSet<string> NegationExceptions { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Words worth correcting when typed with one letter off ("suicdal"); kept short on purpose.</summary>
     public required IReadOnlyList<string> FuzzyWords { get; init; }
 

@@ -10,6 +10,7 @@ internal sealed class NormalizationFile
     public Dictionary<string, string>? Emoji { get; set; }
     public List<string>? ClauseBreaks { get; set; }
     public List<string>? Negations { get; set; }
+    public List<string>? NegationExceptions { get; set; }
     public List<string>? FuzzyWords { get; set; }
 }
 

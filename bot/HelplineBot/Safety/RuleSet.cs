@@ -13,6 +13,7 @@ public sealed class RuleSet
         NegationWindow = negationWindow;
         MinimumConfidence = minimumConfidence;
         Negations = normalizer.Data.Negations.GetAlternateLookup<ReadOnlySpan<char>>();
+        NegationExceptions = normalizer.Data.NegationExceptions.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public TextNormalizer Normalizer { get; }
@@ -30,6 +31,8 @@ public sealed class RuleSet
     internal double MinimumConfidence { get; }
 
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Negations { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationExceptions { get; }
 
     /// <summary>Loads every file of the folder; a broken file throws <see cref="SafetyRulesException"/> naming it.</summary>
     public static RuleSet Load(string folder, int negationWindow = 4, double minimumConfidence = 0.5) =>

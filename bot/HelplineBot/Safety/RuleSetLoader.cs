@@ -74,6 +74,7 @@ internal static class RuleSetLoader
             Emoji = data.Emoji,
             ClauseBreaks = data.ClauseBreaks,
             Negations = data.Negations,
+            NegationExceptions = data.NegationExceptions,
             FuzzyWords = data.FuzzyWords,
             Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal),
         });
@@ -121,6 +122,7 @@ internal static class RuleSetLoader
             Emoji = emoji.ToFrozenDictionary(),
             ClauseBreaks = (file.ClauseBreaks ?? []).Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             Negations = negations.Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+            NegationExceptions = (file.NegationExceptions ?? []).Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             FuzzyWords = (file.FuzzyWords ?? []).Select(w => w.Trim().ToLowerInvariant()).ToArray(),
         };
     }

@@ -169,6 +169,8 @@ public sealed class SafetyScreen(RuleSet rules)
     private bool IsNegated(ReadOnlySpan<char> normalized, int start)
     {
         var position = start - 1;
+        ReadOnlySpan<char> following = normalized[start..].TrimStart();
+        following = following[..Math.Max(0, following.IndexOf(' '))];
         for (var words = 0; words < rules.NegationWindow; words++)
         {
             while (position >= 0 && normalized[position] == ' ') position--;
@@ -177,7 +179,9 @@ public sealed class SafetyScreen(RuleSet rules)
             while (position >= 0 && normalized[position] != ' ') position--;
             var word = normalized[(position + 1)..end];
             if (word.Length == 1 && word[0] == TextNormalizer.ClauseBreak) return false;
-            if (rules.Negations.Contains(word)) return true;
+            // "can't stop cutting", "won't stop bleeding": the negation belongs to "stop", not to what follows.
+            if (rules.Negations.Contains(word) && !rules.NegationExceptions.Contains(following)) return true;
+            following = word;
         }
         return false;
     }

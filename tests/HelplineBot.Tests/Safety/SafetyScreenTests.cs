@@ -168,7 +168,7 @@ public class SafetyScreenTests
     public void Screen_BenignMessage_AllocatesAlmostNothing()
     {
         var sut = CreateSut();
-        sut.Screen("how long does outpatient treatment take?");
+        for (var i = 0; i < 20; i++) sut.Screen("how long does outpatient treatment take?");
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 100; i++) sut.Screen("how long does outpatient treatment take?");
