@@ -43,7 +43,16 @@ internal static class SafetyEvaluation
         }
 
         using var services = BuildServices();
-        var screen = services.GetRequiredService<SafetyScreen>();
+        SafetyScreen screen;
+        try
+        {
+            screen = services.GetRequiredService<SafetyScreen>();
+        }
+        catch (SafetyRulesException ex)
+        {
+            await Console.Error.WriteLineAsync($"safety rules: {ex.Message}");
+            return 2;
+        }
         var (verdicts, timings) = ScreenAll(screen, messages);
         var metrics = new SafetyMetrics(messages.Select((m, i) => (m.Gold, verdicts[i].Category)).ToList());
         var p99 = SafetyMetrics.Percentile99(timings);

@@ -101,7 +101,9 @@ internal static class RuleSetLoader
     {
         // YamlDotNet repeats the position and names our internal type; keep what a content editor can act on.
         var close = detail.IndexOf("): ", StringComparison.Ordinal);
-        return close >= 0 && detail.StartsWith('(') ? detail[(close + 3)..] : detail;
+        detail = close >= 0 && detail.StartsWith('(') ? detail[(close + 3)..] : detail;
+        var unknown = Regex.Match(detail, "^Property '([^']+)' not found on type");
+        return unknown.Success ? $"unknown key '{unknown.Groups[1].Value}' (keys are camelCase, e.g. counterExamples)" : detail;
     }
 
     private static NormalizationData BuildNormalization(NormalizationFile file)

@@ -52,7 +52,7 @@ public sealed class RuleSetLoaderTests : IDisposable
     [InlineData("\"kill* (myself|my self|himself|herself|themselves)\"", "\"kill* {selves}\"", "unknown list {selves}")]
     [InlineData("  - id: suicide-ideation", "  - id: suicide-explicit", "\"suicide-explicit\" is used twice")]
     [InlineData("  - id: suicide-ideation", "  - id: Suicide Ideation", "must be kebab-case")]
-    [InlineData("    counterExamples:\n      - \"I'm not going to kill myself", "    counterexamples:\n      - \"I'm not going to kill myself", "line ")]
+    [InlineData("    counterExamples:\n      - \"I'm not going to kill myself", "    counterexamples:\n      - \"I'm not going to kill myself", "unknown key 'counterexamples'")]
     [InlineData("    description: The person says in plain words", "    description: [The person says in plain words", "line ")]
     public void Load_BrokenRuleFile_NamesTheFileAndTheProblem(string find, string replace, string problem)
     {
