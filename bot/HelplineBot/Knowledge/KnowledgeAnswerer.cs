@@ -30,18 +30,16 @@ public sealed class KnowledgeAnswerer(
         if (ScopePolicy.Check(question) is { } outOfScope) return Log(replies.Declined(outOfScope), started);
 
         var hits = snapshot.Search(question, Candidates);
-        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage)
-        {
-            return Log(replies.Declined(DeclineReason.NotInKnowledge), started);
-        }
-        var best = hits[0].Section;
         if (ScopePolicy.AsksForDuration(question))
         {
             // Only a section written to answer "how long" may answer it; the knowledge gives few durations.
-            var timed = hits.FirstOrDefault(h => h.Section.Answers.Contains("duration") && h.Coverage >= options.Value.MinCoverage);
+            var timed = hits.FirstOrDefault(h => h.Section.Answers.Contains("duration") && IsConfident(h));
             if (timed is null) return Log(replies.Declined(DeclineReason.Duration), started);
-            best = timed.Section;
+            hits.Remove(timed);
+            hits.Insert(0, timed);
         }
+        if (hits.Count == 0 || !IsConfident(hits[0])) return Log(replies.Declined(DeclineReason.NotInKnowledge), started);
+        var best = hits[0].Section;
         var related = hits.Where(h => h.Section != best && h.Coverage >= options.Value.MinCoverage).Select(h => h.Section).ToList();
 
         if (generator.IsConfigured)
@@ -56,6 +54,8 @@ public sealed class KnowledgeAnswerer(
         }
         return Log(replies.Answered(best.ShortAnswer, [best], related, AnswerMode.Extractive), started);
     }
+
+    private bool IsConfident(SearchHit hit) => hit.Score >= options.Value.MinScore && hit.Coverage >= options.Value.MinCoverage;
 
     private Answer Log(Answer answer, long started)
     {

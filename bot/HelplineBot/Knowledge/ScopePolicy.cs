@@ -14,7 +14,7 @@ public static partial class ScopePolicy
     // ("what's" -> "whats"), punctuation gone ("k-hole" -> "k hole").
     private const string Ketamine = @"\b(k|ket|kets|keta|ketamine|ketamin|special k|vitamin k)\b";
     private const string OtherDrugs =
-        @"\b(alcohol|booze|beers?|wine|vodka|drinking|weed|cannabis|marijuana|thc|cocaine|coke|crack|meth|methamphetamine|crystal|speed|amphetamines?|adderall|"
+        @"\b(alcohol|booze|beers?|wine|vodka|drink|drinks|drinking|weed|cannabis|marijuana|thc|cocaine|coke|crack|meth|methamphetamine|crystal|speed|amphetamines?|adderall|"
         + @"heroin|fentanyl|opioids?|opiates?|oxy|oxycodone|oxycontin|morphine|methadone|suboxone|buprenorphine|naltrexone|xanax|benzos?|benzodiazepines?|valium|"
         + @"diazepam|klonopin|mdma|molly|ecstasy|lsd|acid|shrooms|mushrooms|psilocybin|ghb|nitrous|poppers|antidepressants?|ssris?|sertraline|prozac|lexapro|"
         + @"zoloft|tramadol|codeine|lean|painkillers?|nicotine|vaping|cigarettes?|viagra)\b";
@@ -39,13 +39,13 @@ public static partial class ScopePolicy
     [GeneratedRegex(@"\b(am i|is (he|she|they|my \w+|our \w+)|are (they|we|my \w+)) (an |a )?(addict|addicted|hooked|dependent|on (k|ket|ketamine|drugs|something)|using|abusing|high|damaged)\b|\b(do|does|have|has) (i|he|she|they|my \w+( \w+)?) (have|has|got|get) (an? )?(addiction|problem|k bladder|bladder damage|kidney damage|brain damage|damage)\b|\b(have|has) (i|my \w+) (damaged|ruined|wrecked)\b|\bdiagnos\w*")]
     private static partial Regex DiagnosisQuestion();
 
-    [GeneratedRegex(@"\b(cost|costs|costing|price|prices|pricing|fee|fees|pay|paying|payment|afford|expensive|cheap|for free|is it free|insurance|insurer|insured|covered by|cover (it|rehab|treatment|detox|the cost)|coverage|medicaid|medicare|aetna|cigna|humana|blue cross|blue shield|bcbs|united ?healthcare|kaiser|tricare|anthem|copay|co pay|deductible|dollars?|out of pocket)\b")]
+    [GeneratedRegex(@"\bhow much (is|does|will|would|do|for) (\w+ ){0,3}(rehab|treatment|detox|program|programme|stay|therapy|it|that|you charge|a session|inpatient|outpatient)\b|\b(cost|costs|costing|price|prices|pricing|fee|fees|pay|paying|payment|afford|expensive|cheap|for free|is it free|insurance|insurer|insured|covered by|cover (it|rehab|treatment|detox|the cost)|coverage|medicaid|medicare|aetna|cigna|humana|blue cross|blue shield|bcbs|united ?healthcare|kaiser|tricare|anthem|copay|co pay|deductible|dollars?|out of pocket)\b")]
     private static partial Regex PriceQuestion();
 
     [GeneratedRegex(@"\b(legal|illegal|legally|law|laws|lawful|police|cops?|arrest\w*|charged|court|a judge|the judge|jail|prison|lawyer|attorney|criminal|custody|cps|child protective|social services|probation|parole|fired|sacked|employer|boss|lose (my |our )?(job|kids|children|licen[cs]e)|immigration|visa|sued?)\b")]
     private static partial Regex LegalQuestion();
 
-    [GeneratedRegex(@"\b(drug tests?|drug screens?|urine tests?|hair tests?|blood tests?|piss tests?|pee tests?|test positive|tests? (for|show)|show up (on|in)|detect\w*|stays? in (your|my|the) (system|body|urine|blood|hair)|out of (my|your|the) system)\b")]
+    [GeneratedRegex(@"\b(drug tests?|drug screens?|urine tests?|hair tests?|blood tests?|piss tests?|pee tests?|test positive|tests? (for|show)|show up (on|in)|detect\w*|stays? in (your |my |the )?(system|body|urine|blood|hair)|out of (my|your|the) system)\b")]
     private static partial Regex DetectionQuestion();
 
     [GeneratedRegex(@"\b(taper\w*|wean\w*|cold turkey|self detox\w*|home detox\w*|detox\w* (at home|alone|by myself|on my own)|(quit|stop|come off|get off|withdraw\w*) (\w+ )?(at home|alone|by myself|on my own))\b")]

@@ -33,7 +33,8 @@ internal static class TextAnalyzer
         "normal", "mean", "means", "meaning", "matter", "matters", "exactly", "actually", "possible", "usual",
         "usually", "true", "happen", "happens", "happening", "stuff", "anything", "everything", "info",
         "information", "explain", "describe", "kind", "type", "sort", "way", "ways", "lot", "bit", "okay",
-        "wondering", "question", "make", "makes", "made", "take", "takes", "taking", "people", "person", "curious", "think", "say", "said", "probably", "maybe", "guess", "sure",
+        "wondering", "question", "make", "makes", "made", "take", "takes", "taking", "people", "person", "main", "part", "parts", "aspects", "elements", "key", "important", "essential",
+        "affect", "affects", "affected", "curious", "think", "say", "said", "probably", "maybe", "guess", "sure",
     ]);
 
     public static bool IsStopWord(string token) => StopWords.Contains(token);

@@ -1,15 +1,15 @@
 namespace HelplineBot.Knowledge.Retrieval;
 
 /// <summary>
-/// Corrects a misspelt word to a known one: edit distance (with transpositions) of 1 for words of 4-7
+/// Corrects a misspelt word to a known one: edit distance (with transpositions) of 1 for words of 5-7
 /// letters and 2 from 8 letters, the candidate with the smallest distance and then the most uses
-/// winning. Short words are never corrected: "k" or "na" must not turn into something else.
+/// winning. Words under five letters are never corrected: "cure" must not become "care".
 /// </summary>
 internal sealed class TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
 {
     public string? Correct(string word)
     {
-        if (word.Length < 4 || word.Any(char.IsDigit)) return null;
+        if (word.Length < 5 || word.Any(char.IsDigit)) return null;
         var maxDistance = word.Length >= 8 ? 2 : 1;
         string? best = null;
         int bestDistance = int.MaxValue, bestCount = 0;
