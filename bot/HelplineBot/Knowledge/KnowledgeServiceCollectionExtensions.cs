@@ -1,4 +1,7 @@
 using HelplineBot.Hosting;
+using HelplineBot.Knowledge.Generation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Knowledge;
 
@@ -15,7 +18,12 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<ITopicSource>(provider => provider.GetRequiredService<KnowledgeBase>());
         services.AddSingleton<AnswerReplies>();
-        services.AddSingleton<IAnswerGenerator, NoAnswerGenerator>();
+        services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IAnswerGenerator>(provider =>
+            provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.IsConfigured
+                ? ActivatorUtilities.CreateInstance<AzureOpenAIAnswerGenerator>(provider)
+                : new NoAnswerGenerator());
         services.AddSingleton<IAnswerer, KnowledgeAnswerer>();
         services.AddHostedService<KnowledgeStartup>();
         return services;
