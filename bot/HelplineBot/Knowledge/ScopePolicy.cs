@@ -36,7 +36,7 @@ public static partial class ScopePolicy
     [GeneratedRegex(@"\b(compared|compare|comparison|than|versus|vs|like|instead|same as|different from|difference)\b")]
     private static partial Regex Comparison();
 
-    [GeneratedRegex(@"\b(am i|is (he|she|they|my \w+|our \w+)|are (they|we|my \w+)) (an |a )?(addict|addicted|hooked|dependent|on (k|ket|ketamine|drugs|something)|using|abusing|high|damaged)\b|\b(do|does|have|has) (i|he|she|they|my \w+( \w+)?) (have|has|got|get) (an? )?(addiction|problem|k bladder|bladder damage|kidney damage|brain damage|damage)\b|\b(have|has) (i|my \w+) (damaged|ruined|wrecked)\b|\bdiagnos\w*")]
+    [GeneratedRegex(@"\b(am i|is (he|she|they|my \w+|our \w+)|are (they|we|my \w+)) (an |a )?(addict|addicted|hooked|dependent|on (k|ket|ketamine|drugs|something)|using|abusing|high|damaged)\b|\b(do|does|have|has) (i|he|she|they|my \w+( \w+)?) (have|has|got|get) (an? )?(addiction|problem|((k|ket|ketamine) )?(bladder|kidney|kidneys|brain|liver)( damage| problems?| issues?)?|damage)\b|\b(have|has) (i|my \w+) (damaged|ruined|wrecked)\b|\bdiagnos\w*")]
     private static partial Regex DiagnosisQuestion();
 
     [GeneratedRegex(@"\bhow much (is|does|will|would|do|for) (\w+ ){0,3}(rehab|treatment|detox|program|programme|stay|therapy|it|that|you charge|a session|inpatient|outpatient)\b|\b(cost|costs|costing|price|prices|pricing|fee|fees|pay|paying|payment|afford|expensive|cheap|for free|is it free|insurance|insurer|insured|covered by|cover (it|rehab|treatment|detox|the cost)|coverage|medicaid|medicare|aetna|cigna|humana|blue cross|blue shield|bcbs|united ?healthcare|kaiser|tricare|anthem|copay|co pay|deductible|dollars?|out of pocket)\b")]

@@ -50,18 +50,21 @@ internal sealed class Bm25Index
         {
             _idf[term] = Math.Log(1 + (sections.Count - df + 0.5) / (df + 0.5));
         }
-        MaxIdf = _idf.Count == 0 ? 1 : _idf.Values.Max();
+        UnknownWeight = _idf.Count == 0 ? 1 : _idf.Values.Average();
     }
 
-    /// <summary>The rarest term's idf: the weight a question word the index has never seen gets.</summary>
-    public double MaxIdf { get; }
+    /// <summary>
+    /// The weight of a question word no section contains: the vocabulary's mean idf. A word the knowledge
+    /// never uses counts against answering, as much as an ordinary word would count for it.
+    /// </summary>
+    public double UnknownWeight { get; }
 
     /// <summary>Words as they appear in sections, with how often: the vocabulary typos are corrected to.</summary>
     public IReadOnlyDictionary<string, int> SurfaceWords => _surfaceWords;
 
     public bool Contains(string term) => _idf.ContainsKey(term);
 
-    public double Idf(string term) => _idf.GetValueOrDefault(term, MaxIdf);
+    public double Idf(string term) => _idf.GetValueOrDefault(term, UnknownWeight);
 
     /// <summary>Sections ranked by BM25 score for the given (distinct) terms, best first, score &gt; 0 only.</summary>
     public List<SearchHit> Search(IReadOnlyList<string> terms, int top)
