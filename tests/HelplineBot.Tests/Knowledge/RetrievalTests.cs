@@ -21,6 +21,16 @@ public class RetrievalTests
         Assert.Equal(["ketamine", "and", "dissociative"], synonyms.Expand("Special K and k-hole"));
     }
 
+    [Fact]
+    public void ExpandWeighted_OneWordReadAsSeveral_StillWeighsOneWord()
+    {
+        var synonyms = Synonyms.Parse("synonyms:\n  - means: loved family\n    words: [son]\n  - means: outdoor activities games\n    words: [games]\n", "synonyms.yaml");
+
+        Assert.Equal([("loved", 0.5), ("family", 0.5)], synonyms.ExpandWeighted("son"));
+        Assert.Contains(("games", 1.0), synonyms.ExpandWeighted("games"));
+        Assert.Contains(("outdoor", 1.0 / 3), synonyms.ExpandWeighted("games"));
+    }
+
     [Theory]
     [InlineData("withdrawl", "withdrawal")]
     [InlineData("ketamin", "ketamine")]

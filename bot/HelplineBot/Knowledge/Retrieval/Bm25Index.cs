@@ -67,20 +67,20 @@ internal sealed class Bm25Index
     public double Idf(string term) => _idf.GetValueOrDefault(term, UnknownWeight);
 
     /// <summary>Sections ranked by BM25 score for the given (distinct) terms, best first, score &gt; 0 only.</summary>
-    public List<SearchHit> Search(IReadOnlyList<string> terms, int top)
+    public List<SearchHit> Search(IReadOnlyList<QueryTerm> terms, int top)
     {
         var hits = new List<SearchHit>();
-        var totalWeight = terms.Sum(Idf);
+        var totalWeight = terms.Sum(t => t.Weight * Idf(t.Term));
         for (var d = 0; d < _sections.Count; d++)
         {
             double score = 0, matchedWeight = 0;
             var frequencies = _termFrequencies[d];
-            foreach (var term in terms)
+            foreach (var (term, weight) in terms)
             {
                 if (!frequencies.TryGetValue(term, out var tf)) continue;
                 var idf = _idf[term];
-                score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[d] / _averageLength));
-                matchedWeight += idf;
+                score += weight * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[d] / _averageLength));
+                matchedWeight += weight * idf;
             }
             if (score <= 0) continue;
             score += TitleBonus * TitleMatch(d, terms);
@@ -90,15 +90,19 @@ internal sealed class Bm25Index
         return hits.Count > top ? hits.GetRange(0, top) : hits;
     }
 
-    private double TitleMatch(int d, IReadOnlyList<string> terms)
+    private double TitleMatch(int d, IReadOnlyList<QueryTerm> terms)
     {
-        double title = 0, matched = 0, question = 0;
+        double title = 0, titleMatched = 0, question = 0, questionMatched = 0;
         foreach (var term in _titleTerms[d])
         {
             title += _idf[term];
-            if (terms.Contains(term)) matched += _idf[term];
+            if (terms.Any(t => t.Term == term)) titleMatched += _idf[term];
         }
-        foreach (var term in terms) question += Idf(term);
-        return title == 0 || question == 0 ? 0 : matched / title * (matched / question);
+        foreach (var (term, weight) in terms)
+        {
+            question += weight * Idf(term);
+            if (_titleTerms[d].Contains(term)) questionMatched += weight * Idf(term);
+        }
+        return title == 0 || question == 0 ? 0 : titleMatched / title * (questionMatched / question);
     }
 }

@@ -33,33 +33,37 @@ internal sealed class KnowledgeSnapshot
     /// <summary>The section whose title the text is, as a follow-up button sends it back.</summary>
     public KnowledgeSection? FindByTitle(string text) => _byTitle.GetValueOrDefault(TitleKey(text));
 
-    /// <summary>The question's distinct index terms after synonyms and typo correction.</summary>
-    public List<string> QueryTerms(string question)
+    /// <summary>The question's distinct index terms, weighted, after synonyms and typo correction.</summary>
+    public List<QueryTerm> QueryTerms(string question)
     {
-        var terms = new List<string>();
-        foreach (var token in _synonyms.Expand(question))
+        var terms = new List<QueryTerm>();
+        foreach (var (token, weight) in _synonyms.ExpandWeighted(question))
         {
             if (TextAnalyzer.Term(token) is not { } term) continue;
             if (Index.Contains(term))
             {
-                terms.Add(term);
+                terms.Add(new QueryTerm(term, weight));
                 continue;
             }
             var corrected = _typos.Correct(token);
             if (corrected is null)
             {
-                terms.Add(term);
+                terms.Add(new QueryTerm(term, weight));
             }
             else if (_synonyms.Meaning(corrected) is { } meaning)
             {
-                terms.AddRange(meaning.Select(TextAnalyzer.Term).OfType<string>());
+                var meant = meaning.Select(TextAnalyzer.Term).OfType<string>().ToList();
+                terms.AddRange(meant.Select(t => new QueryTerm(t, weight * Math.Min(1.0, 1.0 / meant.Count))));
             }
             else if (TextAnalyzer.Term(corrected) is { } correctedTerm)
             {
-                terms.Add(correctedTerm);
+                terms.Add(new QueryTerm(correctedTerm, weight));
             }
         }
-        return terms.Distinct(StringComparer.Ordinal).ToList();
+        return terms
+            .GroupBy(t => t.Term, StringComparer.Ordinal)
+            .Select(g => new QueryTerm(g.Key, g.Max(t => t.Weight)))
+            .ToList();
     }
 
     public List<SearchHit> Search(string question, int top) => Index.Search(QueryTerms(question), top);

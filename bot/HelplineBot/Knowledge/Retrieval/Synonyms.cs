@@ -57,11 +57,17 @@ internal sealed class Synonyms
     }
 
     /// <summary>The lower-case tokens of a question with every known phrase replaced by what it means.</summary>
-    public List<string> Expand(string text)
+    public List<string> Expand(string text) => ExpandWeighted(text).Select(t => t.Token).ToList();
+
+    /// <summary>
+    /// As <see cref="Expand"/>, with each token's weight: 1 for the visitor's words; a phrase of n words
+    /// replaced by m content words gives each of them min(1, n/m).
+    /// </summary>
+    public List<(string Token, double Weight)> ExpandWeighted(string text)
     {
         var lower = TextAnalyzer.Tokenize(text);
         var cased = TextAnalyzer.Tokenize(text, keepCase: true);
-        var result = new List<string>(lower.Count + 4);
+        var result = new List<(string, double)>(lower.Count + 4);
         var i = 0;
         while (i < lower.Count)
         {
@@ -70,11 +76,14 @@ internal sealed class Synonyms
                 : null;
             if (match is null)
             {
-                result.Add(lower[i]);
+                result.Add((lower[i], 1.0));
                 i++;
                 continue;
             }
-            result.AddRange(match.Means);
+            var weight = Math.Min(1.0, (double)match.Tokens.Count / Math.Max(1, match.Means.Count(t => !TextAnalyzer.IsStopWord(t))));
+            // a word that is itself among the words it means ("games" -> "outdoor activities games") keeps its full weight
+            var own = match.Tokens.Select(t => PorterStemmer.Stem(t.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+            result.AddRange(match.Means.Select(token => (token, own.Contains(PorterStemmer.Stem(token)) ? 1.0 : weight)));
             i += match.Tokens.Count;
         }
         return result;

@@ -34,7 +34,7 @@ internal static class TextAnalyzer
         "usually", "true", "happen", "happens", "happening", "stuff", "anything", "everything", "info",
         "information", "explain", "describe", "kind", "type", "sort", "way", "ways", "lot", "bit", "okay",
         "wondering", "question", "make", "makes", "made", "take", "takes", "taking", "people", "person", "main", "part", "parts", "aspects", "elements", "key", "important", "essential",
-        "affect", "affects", "affected", "curious", "think", "say", "said", "probably", "maybe", "guess", "sure",
+        "affect", "affects", "affected", "look", "looks", "one", "curious", "think", "say", "said", "probably", "maybe", "guess", "sure",
     ]);
 
     public static bool IsStopWord(string token) => StopWords.Contains(token);
