@@ -3,7 +3,7 @@ namespace HelplineBot.Eval;
 /// <summary>`dotnet run --project bot/HelplineBot.Eval -- knowledge FILE [--json OUT]`.</summary>
 internal static class Program
 {
-    private const string Usage = "usage: HelplineBot.Eval knowledge FILE [--json OUT] | explain QUESTION...";
+    private const string Usage = "usage: HelplineBot.Eval knowledge FILE [--json OUT] [--rounds N] | explain QUESTION...";
 
     public static async Task<int> Main(string[] args)
     {
