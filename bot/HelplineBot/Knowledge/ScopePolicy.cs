@@ -77,6 +77,7 @@ public static partial class ScopePolicy
         if (MixingWord().IsMatch(text) && (mentionsKetamine || otherDrug || medicine)) return DeclineReason.DrugCombination;
         if (medicine && !MedicationManagement().IsMatch(text) && MedicationQuestion().IsMatch(text)) return DeclineReason.Medication;
         if (mentionsKetamine && (otherDrug || medicine) && Connector().IsMatch(text) && !Comparison().IsMatch(text)) return DeclineReason.DrugCombination;
+        if (MedicationName().IsMatch(text)) return DeclineReason.Medication;
         if (question.Contains('$', StringComparison.Ordinal)) return DeclineReason.PriceOrInsurance;
         if (DosingQuestion().IsMatch(text)) return DeclineReason.Dosing;
         if (SelfDetoxQuestion().IsMatch(text)) return DeclineReason.SelfDetox;

@@ -29,6 +29,7 @@ public class ScopePolicyTests
     [InlineData("what are the effects of mdma", DeclineReason.OtherDrug)]
     [InlineData("what meds help with cravings", DeclineReason.Medication)]
     [InlineData("is there a medicine for ketamine addiction", DeclineReason.Medication)]
+    [InlineData("does naltrexone work for k addiction", DeclineReason.Medication)]
     [InlineData("how do i taper off ket", DeclineReason.SelfDetox)]
     [InlineData("can i detox at home by myself", DeclineReason.SelfDetox)]
     [InlineData("should i get ketamine infusions for my anxiety", DeclineReason.MedicalAdvice)]
