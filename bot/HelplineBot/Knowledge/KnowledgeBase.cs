@@ -26,6 +26,9 @@ public sealed class KnowledgeBase : ITopicSource
 
     public string Folder => _folder;
 
+    /// <summary>Raised after a successful <see cref="Reload"/>.</summary>
+    public event EventHandler? Reloaded;
+
     public IReadOnlyList<KnowledgeSection> Sections => _snapshot.Sections;
 
     internal KnowledgeSnapshot Snapshot => _snapshot;
@@ -52,6 +55,7 @@ public sealed class KnowledgeBase : ITopicSource
         try
         {
             _snapshot = LoadSnapshot();
+            Reloaded?.Invoke(this, EventArgs.Empty);
             return true;
         }
         catch (Exception exception) when (exception is KnowledgeFileException or IOException)

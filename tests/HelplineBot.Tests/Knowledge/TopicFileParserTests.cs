@@ -140,6 +140,34 @@ public class TopicFileParserTests
         Assert.StartsWith("A new answer", knowledge.Find("first-question")!.ShortAnswer);
     }
 
+    [Fact]
+    public async Task KnowledgeStartup_WatchedFileSaved_ReloadsKnowledge()
+    {
+        using var folder = new TempKnowledgeFolder();
+        folder.Write("topics/a.md", Front + Section.Replace("<!-- next: other-section -->\n", ""));
+        var options = TestKnowledge.Options(folder.Path);
+        options.WatchFiles = true;
+        var knowledge = TestKnowledge.CreateKnowledgeBase(options);
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        knowledge.Reloaded += (_, _) => reloaded.TrySetResult();
+        using var startup = new KnowledgeStartup(knowledge, Microsoft.Extensions.Options.Options.Create(options), new ProductionEnvironment());
+        await startup.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        folder.Write("topics/a.md", Front + Section.Replace("<!-- next: other-section -->\n", "").Replace("The short answer,", "An edited answer,"));
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await startup.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.StartsWith("An edited answer", knowledge.Find("first-question")!.ShortAnswer);
+    }
+
+    private sealed class ProductionEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+        public string ApplicationName { get; set; } = "HelplineBot";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
     private sealed class TempKnowledgeFolder : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("knowledge-test-").FullName;
