@@ -74,6 +74,23 @@ public sealed class DirectLineClientTests(DirectLineAppFixture fixture) : IClass
         Assert.Equal(7, server.Count);
     }
 
+    [Fact]
+    public async Task DirectLineJs_WebSocketDrops_ClientReconnectsWithWatermarkAndGetsTheMissedMessageOnce()
+    {
+        using var api = fixture.Api();
+        var issued = await api.GenerateTokenAsync();
+
+        var result = await NodeScript.RunAsync(Script, "socketDrop", new { domain = api.Domain, token = issued.Token }, RunTimeout);
+
+        Assert.Equal(2, result.GetProperty("socketsOpened").GetInt32());
+        Assert.Equal("3", result.GetProperty("watermarkBeforeDrop").GetString());
+        var received = Ids(result.GetProperty("activities"));
+        var server = Ids(result.GetProperty("serverLog").GetProperty("activities"));
+        Assert.Equal(server, received); // every activity, in order, none twice
+        Assert.Equal(7, received.Count);
+        Assert.Equal(result.GetProperty("missedPost").GetProperty("body").GetProperty("id").GetString(), received[3]);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -43,6 +43,25 @@ public sealed class DirectLineStreamTests(DirectLineAppFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Typing_IsPushedOnTheStreamButNeverLoggedNorWatermarked()
+    {
+        using var api = fixture.Api();
+        var (conversationId, token, streamUrl) = await StartAsync(api);
+        await using var stream = await ActivityStreamClient.ConnectAsync(streamUrl);
+        await stream.ReceiveActivitiesAsync(1, Wait);
+
+        using var posted = await api.PostActivityAsync(conversationId, token, new { type = "typing", from = new { id = "r_httptest" } });
+        var pushed = await stream.ReceiveSetAsync(Wait);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal("typing", Assert.Single(pushed["activities"]!.AsArray())!["type"]!.GetValue<string>());
+        Assert.Equal("1", pushed["watermark"]?.GetValue<string>() ?? "1"); // typing does not move the watermark
+        var log = await api.GetActivitiesAsync(conversationId, token);
+        Assert.DoesNotContain(log.Activities, a => a["type"]!.GetValue<string>() == "typing");
+        Assert.Equal("1", log.Watermark);
+    }
+
+    [Fact]
     public async Task Reconnect_WithWatermark_NewStreamCarriesExactlyWhatWasMissed()
     {
         using var api = fixture.Api();

@@ -90,6 +90,38 @@ const scenarios = {
     }
   },
 
+  // The WebSocket drops mid-conversation: the client's own recovery (wait, GET conversation with its
+  // watermark, new streamUrl) must deliver what was sent meanwhile, once. Its random 3-15 s back-off is
+  // pinned to 3 s through the library's `random` service.
+  async socketDrop() {
+    const sockets = [];
+    const WebSocketImpl = require('ws');
+    class TrackedWebSocket extends WebSocketImpl {
+      constructor(...args) { super(...args); sockets.push(this); }
+    }
+    const client = new RecordingClient({
+      domain: input.domain, token: input.token, webSocket: true, WebSocket: TrackedWebSocket, random: () => 0,
+    });
+    try {
+      await client.waitFor('the greeting', botMessage, timeoutMs);
+      await converse(client, 'before the drop', timeoutMs);
+      const watermarkBeforeDrop = client.directLine.watermark;
+      sockets[0].terminate();
+      const missedClientId = `node-drop-${Date.now().toString(36)}`;
+      const missedPost = await http('POST', `/conversations/${client.directLine.conversationId}/activities`, client.directLine.token, {
+        type: 'message', text: 'sent while the socket was down', from: { id: 'r_nodeclient' },
+        channelData: { clientActivityID: missedClientId },
+      });
+      const missedEcho = await client.waitFor('the echo sent while down', (c) => c.echoOf(missedClientId), timeoutMs);
+      await client.waitFor('its reply', (c) => c.replyTo(missedEcho.id), timeoutMs);
+      const live = await converse(client, 'after the reconnect', timeoutMs);
+      const log = await http('GET', `/conversations/${client.directLine.conversationId}/activities`, client.directLine.token);
+      return { ...client.summary(), socketsOpened: sockets.length, watermarkBeforeDrop, missedPost, live, serverLog: log.body };
+    } finally {
+      client.end();
+    }
+  },
+
   // Token lifetime with the server's clock moved by the test between steps: the client's own refresh
   // call, then the old token expiring while the refreshed one still works, then the refreshed one
   // expiring and the polling client reporting ExpiredToken (403), as Web Chat relies on.
