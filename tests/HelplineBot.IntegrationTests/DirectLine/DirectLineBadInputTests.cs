@@ -15,6 +15,9 @@ public sealed class DirectLineBadInputTests(DirectLineAppFixture fixture) : ICla
     [InlineData("[1,2,3]", HttpStatusCode.BadRequest)]
     [InlineData("{\"text\":\"no type\"}", HttpStatusCode.BadRequest)]
     [InlineData("{\"type\":\"conversationUpdate\"}", HttpStatusCode.BadRequest)]
+    [InlineData("", HttpStatusCode.BadRequest)]
+    [InlineData("null", HttpStatusCode.BadRequest)]
+    [InlineData("{\"type\":\"message\",\"text\":42}", HttpStatusCode.BadRequest)]
     public async Task PostActivity_BadBody_Returns400AndStoresNothing(string body, HttpStatusCode expected)
     {
         using var api = fixture.Api();

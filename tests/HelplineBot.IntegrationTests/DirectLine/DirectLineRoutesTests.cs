@@ -184,6 +184,62 @@ public sealed class DirectLineRoutesTests(DirectLineAppFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task PostActivity_ClientClaimsIdTimestampAddressAndBotRole_ServerDecidesThemAll()
+    {
+        using var api = fixture.Api();
+        var issued = await api.StartConversationAsync();
+        var other = await api.StartConversationAsync();
+        const string text = "¿Qué tal? 😊 <b>not bold</b> \"quoted\"\nsecond line";
+
+        using var response = await api.PostActivityAsync(issued.ConversationId, issued.Token, new
+        {
+            type = "message",
+            id = "client-chosen-id",
+            timestamp = "2000-01-01T00:00:00Z",
+            text,
+            from = new { id = "helpline-bot", role = "bot" },
+            recipient = new { id = "someone-else" },
+            conversation = new { id = other.ConversationId },
+            serviceUrl = "https://attacker.example/",
+            channelData = new { clientActivityID = "spoof-1" },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await DirectLineApi.ReadJsonAsync(response))["id"]!.GetValue<string>();
+        var echo = (await api.GetActivitiesAsync(issued.ConversationId, issued.Token)).Activities.Single(a => a["id"]!.GetValue<string>() == id);
+        Assert.Equal($"{issued.ConversationId}|0000002", id);
+        Assert.True(echo["timestamp"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Equal(text, echo["text"]!.GetValue<string>());
+        Assert.Equal("user", echo["from"]!["role"]!.GetValue<string>());
+        Assert.Equal(DirectLineApi.Claim(issued.Token, "user"), echo["from"]!["id"]!.GetValue<string>());
+        Assert.Equal("helpline-bot", echo["recipient"]!["id"]!.GetValue<string>());
+        Assert.Equal(issued.ConversationId, echo["conversation"]!["id"]!.GetValue<string>());
+        Assert.DoesNotContain("attacker", echo.ToJsonString());
+        Assert.Single((await api.GetActivitiesAsync(other.ConversationId, other.Token)).Activities);
+    }
+
+    [Fact]
+    public async Task PostActivity_ManyAtOnce_EachStoredOnceAnsweredOnceInOneOrderForEveryReader()
+    {
+        using var api = fixture.Api();
+        var issued = await api.GenerateTokenAsync();
+        using var started = await api.SendAsync(HttpMethod.Post, "conversations", issued.Token);
+        var streamUrl = (await DirectLineApi.ReadJsonAsync(started))["streamUrl"]!.GetValue<string>();
+        await using var stream = await ActivityStreamClient.ConnectAsync(streamUrl);
+        const int posts = 20;
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, posts).Select(i => api.PostMessageAsync(issued.ConversationId, issued.Token, $"message {i}")));
+        var (streamed, _) = await stream.ReceiveActivitiesAsync(1 + 2 * posts, TimeSpan.FromSeconds(10));
+        var log = await api.GetActivitiesAsync(issued.ConversationId, issued.Token);
+
+        Assert.Equal(posts, ids.Distinct().Count());
+        Assert.Equal(1 + 2 * posts, log.Activities.Count);
+        Assert.Equal(log.Ids, streamed.Select(a => a["id"]!.GetValue<string>()));
+        Assert.Equal(log.Ids.Order(StringComparer.Ordinal), log.Ids);
+        Assert.All(ids, id => Assert.Single(log.Activities, a => a["replyToId"]?.GetValue<string>() == id));
+    }
+
+    [Fact]
     public async Task PostActivity_SameClientActivityIdTwice_IsStoredAndAnsweredOnce()
     {
         using var api = fixture.Api();
