@@ -1,8 +1,10 @@
 using HelplineBot.Channels.DirectLine;
 using HelplineBot.Channels.WebChat;
 using HelplineBot.Conversations;
+using HelplineBot.Dialogs;
 using HelplineBot.Handoff;
 using HelplineBot.Hosting;
+using HelplineBot.Protocol;
 using HelplineBot.Storage;
 using HelplineBot.Turns;
 
@@ -17,9 +19,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddHosting();
 builder.Services.AddStorage();
-builder.Services.AddTurns<FirstConversation>();
+builder.AddProtocol();
 builder.Services.AddDirectLine();
 builder.Services.AddChatPage();
+builder.Services.AddDialogs();
+builder.Services.AddTurns<HelplineConversation>();
 builder.Services.AddHandoff();
 
 var app = builder.Build();
@@ -29,6 +33,7 @@ if (await app.RunAdvisorCommandAsync(args) is { } exitCode) return exitCode;
 app.UseHosting();
 app.UseWebSockets();
 app.MapHealth();
+app.MapBotMessages();
 app.MapDirectLine();
 app.UseAdvisorConsole();
 app.MapChatPage();

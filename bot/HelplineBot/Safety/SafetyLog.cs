@@ -1,0 +1,11 @@
+namespace HelplineBot.Safety;
+
+// Event ids 1500-1599. Counts and labels only: never message text, evidence or numbers a person typed.
+internal static partial class SafetyLog
+{
+    [LoggerMessage(1500, LogLevel.Information, "Safety rules loaded: {RuleCount} rules, {GuardCount} guards")]
+    public static partial void RulesLoaded(ILogger logger, int ruleCount, int guardCount);
+
+    [LoggerMessage(1501, LogLevel.Error, "Crisis reply file {File} could not be used ({Problem}); the built-in replies are used instead")]
+    public static partial void RepliesFileRejected(ILogger logger, string file, string problem);
+}

@@ -1,0 +1,41 @@
+using HelplineBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HelplineBot.Safety;
+
+public static class SafetyServiceCollectionExtensions
+{
+    /// <summary>
+    /// The safety screen (rules loaded and compiled once, at start: a broken rule file stops the start with
+    /// its name and problem) and the crisis replies. Needs the "Helpline" options for the helpline's number.
+    /// </summary>
+    public static IServiceCollection AddSafety(this IServiceCollection services)
+    {
+        services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HelplineOptions>().BindConfiguration(HelplineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SafetyOptions>>().Value;
+            var rules = RuleSet.Load(options.RulesFolderFullPath, options.NegationWindow, options.MinimumConfidence);
+            SafetyLog.RulesLoaded(sp.GetRequiredService<ILogger<SafetyScreen>>(), rules.RuleCount, rules.GuardCount);
+            return rules;
+        });
+        services.AddSingleton<SafetyScreen>();
+        services.AddSingleton<CrisisReplies>();
+        services.AddHostedService<SafetyStartup>();
+        return services;
+    }
+}
+
+/// <summary>Loads the rules while the app starts, so a broken file stops the start instead of the first visitor's turn.</summary>
+internal sealed class SafetyStartup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<SafetyScreen>();
+        services.GetRequiredService<CrisisReplies>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
