@@ -2,8 +2,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HelplineBot.Dialogs.Seams;
 using HelplineBot.Handoff.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Handoff;
@@ -27,6 +29,9 @@ public static class HandoffExtensions
         services.AddSingleton<HandoffQueue>();
         services.AddSingleton<HandoffStatusEvents>();
         services.AddSingleton<HandoffRelay>();
+        services.AddSingleton<VisitorDirectory>();
+        // The dialogs' request for a person goes to the live queue, whichever of AddDialogs/AddHandoff runs first.
+        services.Replace(ServiceDescriptor.Singleton<IHandoffRequests, QueuedHandoffRequests>());
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<AdvisorAccounts>();
         services.AddHostedService<WaitingUpdates>();

@@ -11,7 +11,7 @@ namespace HelplineBot.Handoff;
 /// <see cref="TryRelayFromVisitorAsync"/> for every inbound activity after the safety screen; when it
 /// returns true the turn is done.
 /// </summary>
-public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue, HandoffStatusEvents hubStatus, HandoffMessages messages, IOptions<HandoffOptions> options, TimeProvider clock)
+public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue, VisitorDirectory visitors, HandoffStatusEvents hubStatus, HandoffMessages messages, IOptions<HandoffOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan FeedbackWindow = TimeSpan.FromMinutes(30);
 
@@ -19,6 +19,7 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
     {
         var activity = turn.Activity;
         if (activity.ChannelId is not { } channelId || activity.Conversation?.Id is not { } conversationId) return false;
+        visitors.Remember(activity);
         if (await hubStatus.TryHandleAsync(turn, cancellationToken)) return true;
         var entry = await store.FindOpenAsync(channelId, conversationId, cancellationToken);
         if (entry is null) return await TryTakeFeedbackAsync(turn, channelId, conversationId, cancellationToken);

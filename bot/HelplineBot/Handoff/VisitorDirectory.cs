@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using HelplineBot.Protocol.Schema;
+
+namespace HelplineBot.Handoff;
+
+/// <summary>
+/// The latest address of each recent conversation, noted by <see cref="HandoffRelay"/> for every inbound
+/// activity, so a request that only names the conversation (the dialogs' key) can still reach the person
+/// on channels that need a serviceUrl. Bounded; a miss falls back to channel and conversation id only.
+/// </summary>
+public sealed class VisitorDirectory
+{
+    private const int Capacity = 50_000;
+    private readonly ConcurrentDictionary<string, VisitorAddress> _addresses = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+
+    public void Remember(Activity inbound)
+    {
+        if (inbound.ChannelId is null || inbound.Conversation?.Id is null) return;
+        var key = $"{inbound.ChannelId}/{inbound.Conversation.Id}";
+        if (_addresses.TryAdd(key, VisitorAddress.From(inbound))) _order.Enqueue(key);
+        else _addresses[key] = VisitorAddress.From(inbound);
+        while (_order.Count > Capacity && _order.TryDequeue(out var oldest)) _addresses.TryRemove(oldest, out _);
+    }
+
+    /// <summary>The address for a "{channelId}/{conversationId}" key (the dialogs' conversation key).</summary>
+    public VisitorAddress? Find(string conversationKey)
+    {
+        if (_addresses.TryGetValue(conversationKey, out var address)) return address;
+        var slash = conversationKey.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < conversationKey.Length - 1
+            ? new VisitorAddress(conversationKey[..slash], conversationKey[(slash + 1)..], null, null)
+            : null;
+    }
+}
