@@ -33,7 +33,7 @@ public sealed class HandoffMessages(IOptions<HelplineOptions> helpline)
 
     public string NoAdvisor(bool isOpen) =>
         (isOpen
-            ? "I'm sorry: no advisor is signed in to the chat at this moment, so I can't say when someone will answer. "
+            ? "I'm sorry: no advisor is available on the chat at this moment, so I can't say when someone will answer. "
             : $"I'm sorry: our advisors are not on the chat right now (we answer {helpline.Value.Hours}). ") +
         CrisisResources +
         " If you'd like an advisor to call you back, type your phone number here.";

@@ -61,7 +61,7 @@ public class ChannelHubHandoffTests
 
         await visitor.PostAsync(Status("failed"));
 
-        var honest = await visitor.WaitForTextAsync("no advisor is signed in");
+        var honest = await visitor.WaitForTextAsync("no advisor is available");
         Assert.Contains("988", honest.Text, StringComparison.Ordinal);
         var entry = Assert.Single(await app.Services.GetRequiredService<HandoffStore>().ListOpenAsync(CancellationToken.None));
         Assert.Equal(HandoffState.Queued, entry.State);

@@ -129,6 +129,49 @@ public class HandoffFlowTests
     }
 
     [Fact]
+    public async Task AnAdvisorTransfersTheChatToAColleagueWhoTakesItOver()
+    {
+        await using var app = HandoffHarness.StartApp();
+        await HandoffHarness.CreateAdvisorAsync(app, "Sam Lee");
+        var kimAccount = await HandoffHarness.CreateAdvisorAsync(app, "Kim Park");
+        await using var sam = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "sam.lee"));
+        await using var kim = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "kim.park"));
+        await using var visitor = await Visitor.StartAsync(app);
+        await visitor.SayAsync("a person please");
+        await visitor.WaitForTextAsync("connecting you");
+        var id = (await app.Services.GetRequiredService<HandoffStore>().FindOpenAsync("directline", visitor.ConversationId, CancellationToken.None))!.Id;
+        await sam.InvokeAsync<AcceptResult>("Accept", id).WaitAsync(Timeout);
+
+        Assert.False(await kim.InvokeAsync<bool>("Transfer", id, (string?)null).WaitAsync(Timeout));
+        Assert.True(await sam.InvokeAsync<bool>("Transfer", id, kimAccount.Id).WaitAsync(Timeout));
+        await visitor.WaitForTextAsync("passing you to a colleague");
+        Assert.False(await sam.InvokeAsync<bool>("Send", id, "still me").WaitAsync(Timeout));
+        Assert.True((await kim.InvokeAsync<AcceptResult>("Accept", id).WaitAsync(Timeout)).Won);
+        Assert.True(await kim.InvokeAsync<bool>("Send", id, "Hi, I'm taking over.").WaitAsync(Timeout));
+
+        await visitor.WaitForTextAsync("**Kim** (advisor): Hi, I'm taking over.");
+        var moves = await app.Services.GetRequiredService<HandoffStore>().ReadTransitionsAsync(id, CancellationToken.None);
+        Assert.Equal(
+            [HandoffState.Queued, HandoffState.Assigned, HandoffState.Active, HandoffState.Transferred, HandoffState.Assigned, HandoffState.Active],
+            moves.Select(m => m.To));
+    }
+
+    [Fact]
+    public async Task AllAdvisorsAwayThePersonIsToldHonestly()
+    {
+        await using var app = HandoffHarness.StartApp();
+        await HandoffHarness.CreateAdvisorAsync(app, "Sam Lee");
+        await using var sam = await HandoffHarness.ConnectAdvisorAsync(app, await HandoffHarness.SignInAsync(app, "sam.lee"));
+        Assert.True(await sam.InvokeAsync<bool>("SetPresence", "away").WaitAsync(Timeout));
+        await using var visitor = await Visitor.StartAsync(app);
+
+        await visitor.SayAsync("a person please");
+
+        var honest = await visitor.WaitForTextAsync("no advisor is available");
+        Assert.Contains("call you back", honest.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueuedPersonStaysQueuedAcrossARestartAndTheConsoleShowsThemAgain()
     {
         string conversationId;
@@ -139,7 +182,7 @@ public class HandoffFlowTests
             await HandoffHarness.CreateAdvisorAsync(first, "Sam Lee");
             await using var visitor = await Visitor.StartAsync(first);
             await visitor.SayAsync("I need a person please");
-            await visitor.WaitForTextAsync("no advisor is signed in");
+            await visitor.WaitForTextAsync("no advisor is available");
             conversationId = visitor.ConversationId;
         }
 
@@ -188,7 +231,7 @@ public class HandoffFlowTests
         await using var alice = await Visitor.StartAsync(app);
         await using var bob = await Visitor.StartAsync(app);
         await bob.SayAsync("I need a person, this is private");
-        await bob.WaitForTextAsync("no advisor is signed in");
+        await bob.WaitForTextAsync("no advisor is available");
 
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", alice.Token);
