@@ -6,14 +6,18 @@ namespace HelplineBot.IntegrationTests.Handoff;
 /// Debian's Chromium under Playwright for the handoff scenarios (headless; never a downloaded browser),
 /// with the bot wired for handoff and one advisor account.
 /// </summary>
-public sealed class HandoffBrowser : IAsyncLifetime
+public class HandoffBrowser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    internal HelplineBotApp App { get; } = HandoffHarness.StartApp();
+    public HandoffBrowser() : this(HandoffHarness.StartApp()) { }
+
+    protected HandoffBrowser(HelplineBotApp app) => App = app;
+
+    internal HelplineBotApp App { get; }
 
     public async Task InitializeAsync()
     {
@@ -54,4 +58,10 @@ public sealed class HandoffBrowser : IAsyncLifetime
         _playwright?.Dispose();
         await App.DisposeAsync();
     }
+}
+
+/// <summary>The same browser, with the bot's real safety screen and dialogs in front of the handoff.</summary>
+public sealed class WiredHandoffBrowser : HandoffBrowser
+{
+    public WiredHandoffBrowser() : base(new HelplineBotApp(services: WiredPipelineHandler.Register)) { }
 }

@@ -118,7 +118,11 @@
   // ---- chat pane ---------------------------------------------------------------------------------
   async function openChat(id) {
     const detail = await connection.invoke("Open", id);
-    if (!detail) { status("This conversation is no longer available."); return; }
+    if (!detail) {
+      if (sessionStorage.getItem("openHandoff") === id) sessionStorage.removeItem("openHandoff");
+      status("This conversation is no longer available.");
+      return;
+    }
     state.openId = id;
     sessionStorage.setItem("openHandoff", id);
     const entry = detail.entry;
@@ -127,8 +131,8 @@
     renderContext(entry);
     $("transcript").replaceChildren();
     for (const message of detail.messages) appendMessage(message);
-    updateComposer(entry);
     status("");
+    updateComposer(entry);
   }
 
   function renderContext(entry) {
@@ -275,9 +279,10 @@
     renderQueue();
     for (const entry of state.queue.filter((e) => e.state === "queued" && e.isCrisis)) alertCrisis(entry);
     // A reload mid-chat reopens the chat the advisor had open, or the one they hold.
+    // An ended chat the advisor had open reopens read-only, so a reload never hides what was said.
     const remembered = sessionStorage.getItem("openHandoff");
-    const held = state.queue.find((e) => e.id === remembered) ?? state.queue.find((e) => e.advisorId === state.me.id && e.state === "active");
-    if (held) await openChat(held.id);
+    const held = remembered ?? state.queue.find((e) => e.advisorId === state.me.id && e.state === "active")?.id;
+    if (held) await openChat(held);
     await refreshSupervisor();
   }
 
