@@ -4,6 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HelplineBot.Dialogs.Seams;
 using HelplineBot.Handoff.Accounts;
+using HelplineBot.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -49,6 +53,12 @@ public static class HandoffExtensions
         services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(AdvisorEndpoints.SignInRateLimit, http =>
             RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        // Sign-in cookies and antiforgery tokens are protected with keys kept in the data folder, so a restart
+        // does not sign every advisor out mid-chat. (Several instances need a shared key ring instead.)
+        services.AddDataProtection().SetApplicationName("HelplineBot");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, loggers) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                Directory.CreateDirectory(Path.Combine(storage.Value.DataFolderFullPath, "keys")), loggers));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "helpline-advisor-af";

@@ -176,24 +176,35 @@ public class HandoffFlowTests
     {
         string conversationId;
         string dataFolder;
+        System.Net.CookieContainer cookies;
         await using (var first = HandoffHarness.StartApp())
         {
             dataFolder = first.DataFolder;
             await HandoffHarness.CreateAdvisorAsync(first, "Sam Lee");
+            cookies = await HandoffHarness.SignInAsync(first, "sam.lee");
             await using var visitor = await Visitor.StartAsync(first);
             await visitor.SayAsync("I need a person please");
             await visitor.WaitForTextAsync("no advisor is available");
             conversationId = visitor.ConversationId;
         }
 
+        // The advisor's sign-in from before the restart still holds: the keys live in the data folder.
         await using var second = HandoffHarness.StartApp(dataFolder: dataFolder);
-        await using var advisor = await HandoffHarness.ConnectAdvisorAsync(second, await HandoffHarness.SignInAsync(second, "sam.lee"));
+        await using var advisor = await HandoffHarness.ConnectAdvisorAsync(second, RebasedCookies(cookies, second));
         var state = await advisor.InvokeAsync<ConsoleState>("GetState").WaitAsync(Timeout);
 
         var entry = Assert.Single(state.Queue);
         Assert.Equal(conversationId, entry.Visitor.ConversationId);
         Assert.Equal(HandoffState.Queued, entry.State);
         Assert.True((await advisor.InvokeAsync<AcceptResult>("Accept", entry.Id).WaitAsync(Timeout)).Won);
+    }
+
+    // The new instance listens on another port; cookies are per host and path, not per port.
+    private static System.Net.CookieContainer RebasedCookies(System.Net.CookieContainer cookies, HelplineBotApp app)
+    {
+        var rebased = new System.Net.CookieContainer();
+        foreach (System.Net.Cookie cookie in cookies.GetAllCookies()) rebased.Add(new Uri(app.BaseAddress, cookie.Path), new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path));
+        return rebased;
     }
 
     [Fact]
