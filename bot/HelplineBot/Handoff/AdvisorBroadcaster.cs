@@ -4,7 +4,7 @@ namespace HelplineBot.Handoff;
 
 /// <summary>
 /// Listens to handoff events and pushes them to the consoles: the queue to every advisor, a crisis
-/// alert to every advisor, a chat's messages and typing only to the advisor who holds it and to supervisors.
+/// alert to every advisor (or, in a chat already held, to its advisor and supervisors), a chat's messages and typing only to the advisor who holds it and to supervisors.
 /// </summary>
 public sealed class AdvisorBroadcaster(IHubContext<AdvisorHub, IAdvisorClient> hub, HandoffStore store) : IHandoffListener
 {
@@ -22,6 +22,10 @@ public sealed class AdvisorBroadcaster(IHubContext<AdvisorHub, IAdvisorClient> h
                 break;
             case HandoffEventKind.Message:
                 await Watchers(entry).Message(entry.Id, handoffEvent.Message!);
+                break;
+            case HandoffEventKind.CrisisFlagged when entry.State != HandoffState.Queued:
+                // With an advisor already: the alert goes to them (and supervisors), not to the whole team.
+                await Watchers(entry).CrisisAlert(entry);
                 break;
             case HandoffEventKind.VisitorTyping:
                 await Watchers(entry).VisitorTyping(entry.Id);

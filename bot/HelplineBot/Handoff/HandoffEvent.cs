@@ -9,4 +9,7 @@ public enum HandoffEventKind
     Changed,
     Message,
     VisitorTyping,
+
+    /// <summary>The safety screen flagged a crisis in a message of this handoff (queued or already with an advisor).</summary>
+    CrisisFlagged,
 }

@@ -148,6 +148,7 @@ public sealed class HandoffQueue(
         var message = new RelayedMessage(RelayedMessage.Visitor, entry.Context.Name, text, clock.GetUtcNow());
         await records.AppendMessageAsync(entry, message, options.Value.FirstReplyTarget, cancellationToken);
         await events.PublishAsync(new HandoffEvent(HandoffEventKind.Message, entry, message), cancellationToken);
+        if (screening.IsCrisis) await events.PublishAsync(new HandoffEvent(HandoffEventKind.CrisisFlagged, entry, message), cancellationToken);
         return entry;
     }
 

@@ -55,6 +55,10 @@ public class HandoffFlowTests
         var fromAdvisor = await visitor.WaitForTextAsync("I'm here with you");
         Assert.StartsWith("**Sam** (advisor):", fromAdvisor.Text, StringComparison.Ordinal);
 
+        var inChat = Next<HandoffEntry>(advisor, nameof(IAdvisorClient.CrisisAlert));
+        await visitor.SayAsync("I still want to kill myself");
+        Assert.Equal(HandoffState.Active, (await inChat).State);
+
         var relayed = new TaskCompletionSource<(string, RelayedMessage)>(TaskCreationOptions.RunContinuationsAsynchronously);
         using (advisor.On<string, RelayedMessage>(nameof(IAdvisorClient.Message), (id, m) => { if (m.Sender == RelayedMessage.Visitor) relayed.TrySetResult((id, m)); }))
         {

@@ -68,7 +68,9 @@
     $("queueCount").textContent = `(${waiting} waiting)`;
     $("queueEmpty").hidden = visible.length > 0;
     const crisisWaiting = state.queue.filter((e) => e.state === "queued" && e.isCrisis);
-    if (crisisWaiting.length === 0) $("crisisAlert").hidden = true;
+    // A crisis flagged inside a chat stays shown while that chat is open in the queue.
+    if (state.chatAlertShown && !state.queue.some((e) => e.id === state.chatAlertShown)) state.chatAlertShown = null;
+    if (crisisWaiting.length === 0 && !state.chatAlertShown) $("crisisAlert").hidden = true;
   }
 
   function tickWaits() {
@@ -78,10 +80,14 @@
 
   function alertCrisis(entry) {
     const box = $("crisisAlert");
-    box.textContent = `Crisis waiting: ${visitorLabel(entry)} · ${reasonLabel(entry)}. Accept from the queue.`;
+    box.textContent = entry.state === "queued"
+      ? `Crisis waiting: ${visitorLabel(entry)} · ${reasonLabel(entry)}. Accept from the queue.`
+      : `Crisis in the chat with ${visitorLabel(entry)} (${entry.advisorName ?? "an advisor"}): ${reasonLabel(entry)}.`;
     box.hidden = false;
-    if (!state.alerted.has(entry.id)) {
-      state.alerted.add(entry.id);
+    if (entry.state !== "queued") state.chatAlertShown = entry.id;
+    const alertKey = `${entry.id}:${entry.state === "queued" ? "queued" : "chat"}`;
+    if (!state.alerted.has(alertKey)) {
+      state.alerted.add(alertKey);
       beep();
       if (document.hidden) document.title = "(!) Crisis waiting · Advisor console";
     }
