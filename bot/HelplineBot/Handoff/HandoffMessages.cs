@@ -52,6 +52,8 @@ public sealed class HandoffMessages(IOptions<HelplineOptions> helpline)
 
     public string AdvisorJoined(string firstName) => $"{firstName}, an advisor, has joined the chat.";
 
+    public string AlreadyWithAdvisor(string firstName) => $"You're already in the chat with {firstName}, an advisor; they see what you write here.";
+
     public string Transferred => "Your advisor is passing you to a colleague. Please stay here; someone will be with you shortly.";
 
     public string AdvisorLeft(string firstName) =>

@@ -37,7 +37,7 @@ public sealed class HandoffQueue(
         string text;
         if (!available) text = NoAdvisorText();
         else if (entry.State == HandoffState.Queued) text = messages.Connecting(await PositionAsync(entry, cancellationToken), await EstimateAsync(entry, cancellationToken));
-        else text = messages.AdvisorJoined(FirstName(entry.AdvisorName));
+        else text = messages.AlreadyWithAdvisor(FirstName(entry.AdvisorName));
         return new HandoffRequestOutcome(entry, isNew, available, text);
     }
 

@@ -48,6 +48,9 @@ public class HandoffBrowserTests(HandoffBrowser browser) : IClassFixture<Handoff
         await sendBox.PressAsync("Enter");
         await Assertions.Expect(advisor.Locator("#transcript")).ToContainTextAsync("thank you, I'm at home");
 
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine("TestResults", "handoff-console.png") });
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine("TestResults", "handoff-webchat.png") });
+
         // A reload mid-chat loses nothing: the chat reopens with its whole transcript.
         await advisor.ReloadAsync();
         await Assertions.Expect(advisor.Locator("#transcript")).ToContainTextAsync("I am here with you.");
