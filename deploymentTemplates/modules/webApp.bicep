@@ -73,9 +73,9 @@ var usesBotIdentity = !empty(botIdentityResourceId)
 // localhost:3978 for development, which App Service could not reach, so "Urls" is overridden here.
 var containerPort = '8080'
 
-// A Key Vault reference the platform resolves with the web app's identity; the bot only sees the value.
-func keyVaultReference(vaultName string, secretName string) string =>
-  '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
+// Key Vault references: App Service resolves them with the web app's identity; the bot only sees the value.
+var appPasswordReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${appPasswordSecretName})'
+var directLineSecretReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${directLineSecretSecretName})'
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -143,13 +143,13 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     MicrosoftAppType: microsoftAppType
     MicrosoftAppId: microsoftAppId
     MicrosoftAppTenantId: microsoftAppTenantId
-    MicrosoftAppPassword: microsoftAppType == 'SingleTenant' ? keyVaultReference(keyVaultName, appPasswordSecretName) : ''
+    MicrosoftAppPassword: microsoftAppType == 'SingleTenant' ? appPasswordReference : ''
     Urls: 'http://+:${containerPort}'
     Helpline__Name: helplineName
     Helpline__Phone: helplinePhone
     Helpline__Hours: helplineHours
     Helpline__TimeZone: helplineTimeZone
-    DirectLine__Secret: keyVaultReference(keyVaultName, directLineSecretSecretName)
+    DirectLine__Secret: directLineSecretReference
     DirectLine__PublicBaseUrl: 'https://${webApp.properties.defaultHostName}'
     Storage__Engine: 'Sqlite'
     Storage__DataFolder: dataMountPath
