@@ -92,6 +92,18 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Storage:Engine. Sqlite: the embedded database on the mounted file share, one instance. Postgres: an existing PostgreSQL server whose connection string you put in Key Vault (secret StorageConnectionString); allows several instances.')
+@allowed([
+  'Sqlite'
+  'Postgres'
+])
+param storageEngine string = 'Sqlite'
+
+@description('Number of web app instances. Used only with storageEngine Postgres; Sqlite always runs one instance (one writer).')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
 @description('Size of the data file share in GiB.')
 @minValue(1)
 @maxValue(5120)
@@ -118,6 +130,7 @@ var dataMountPath = '/mounts/helpline-data'
 // Key Vault secret names the operator sets after deployment (docs/deploy.md).
 var appPasswordSecretName = 'MicrosoftAppPassword'
 var directLineSecretSecretName = 'DirectLineSecret'
+var storageConnectionStringSecretName = 'StorageConnectionString'
 
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (usesManagedIdentity) {
   name: 'id-${namePrefix}-${suffix}'
@@ -173,6 +186,9 @@ module webApp 'modules/webApp.bicep' = {
     planName: 'asp-${namePrefix}-${suffix}'
     webAppName: webAppName
     skuName: appServicePlanSku
+    instanceCount: storageEngine == 'Postgres' ? instanceCount : 1
+    storageEngine: storageEngine
+    storageConnectionStringSecretName: storageConnectionStringSecretName
     botIdentityResourceId: botIdentityResourceId
     storageAccountName: storage.outputs.storageAccountName
     shareName: storage.outputs.shareName

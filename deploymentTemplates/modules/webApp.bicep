@@ -13,6 +13,20 @@ param webAppName string
 @description('App Service plan SKU. Basic (B1) or higher: always on and WebSockets need it.')
 param skuName string
 
+@description('Number of instances: 1 with the embedded SQLite database (one writer), more only with Postgres.')
+@minValue(1)
+param instanceCount int
+
+@description('Storage:Engine: Sqlite (database file on the mounted share) or Postgres.')
+@allowed([
+  'Sqlite'
+  'Postgres'
+])
+param storageEngine string
+
+@description('Name of the Key Vault secret holding the PostgreSQL connection string (Postgres only).')
+param storageConnectionStringSecretName string
+
 @description('Resource id of the user-assigned identity the bot authenticates with, or empty for a single-tenant app registration.')
 param botIdentityResourceId string
 
@@ -75,6 +89,7 @@ var containerPort = '8080'
 
 // Key Vault references: App Service resolves them with the web app's identity; the bot only sees the value.
 var appPasswordReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${appPasswordSecretName})'
+var storageConnectionStringReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${storageConnectionStringSecretName})'
 var directLineSecretReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${directLineSecretSecretName})'
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -88,8 +103,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: skuName
-    // One instance: the embedded SQLite database has one writer. Scale out only with Storage:Engine Postgres.
-    capacity: 1
+    // The embedded SQLite database has one writer: main.bicep passes 1 unless Storage:Engine is Postgres.
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -151,7 +166,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Helpline__TimeZone: helplineTimeZone
     DirectLine__Secret: directLineSecretReference
     DirectLine__PublicBaseUrl: 'https://${webApp.properties.defaultHostName}'
-    Storage__Engine: 'Sqlite'
+    Storage__Engine: storageEngine
+    Storage__ConnectionString: storageEngine == 'Postgres' ? storageConnectionStringReference : ''
     Storage__DataFolder: dataMountPath
     AzureOpenAI__Endpoint: openAiEndpoint
     AzureOpenAI__Deployment: openAiDeployment

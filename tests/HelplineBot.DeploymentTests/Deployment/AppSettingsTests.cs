@@ -38,6 +38,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled) : IClassFixture<
     [Theory]
     [InlineData("MicrosoftAppPassword")]
     [InlineData("DirectLine__Secret")]
+    [InlineData("Storage__ConnectionString")]
     public void AppSettings_Secret_IsAKeyVaultReference(string name)
     {
         var value = (string?)Settings().Single(s => s.Key == name).Value ?? "";
