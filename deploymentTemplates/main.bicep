@@ -56,6 +56,9 @@ param helplineHours string = '24 hours a day, 7 days a week'
 @description('Helpline:TimeZone, IANA time zone of those hours.')
 param helplineTimeZone string = 'America/New_York'
 
+@description('DirectLine:PublicBaseUrl: the bot\'s public https address once it has a custom domain (e.g. https://chat.example.org). Empty: https://<web app host>.')
+param publicBaseUrl string = ''
+
 @description('Deploy an Azure OpenAI account and model deployment for grounded AI answers. False: extractive answers only.')
 param deployOpenAi bool = false
 
@@ -203,6 +206,7 @@ module webApp 'modules/webApp.bicep' = {
     helplinePhone: helplinePhone
     helplineHours: helplineHours
     helplineTimeZone: helplineTimeZone
+    publicBaseUrl: publicBaseUrl
     openAiEndpoint: deployOpenAi ? openAi!.outputs.endpoint : ''
     openAiDeployment: deployOpenAi ? openAi!.outputs.deploymentName : ''
     appInsightsConnectionString: monitoring.outputs.connectionString

@@ -69,6 +69,9 @@ param helplineHours string
 @description('Helpline:TimeZone, the IANA time zone of those hours.')
 param helplineTimeZone string
 
+@description('DirectLine:PublicBaseUrl for a custom domain, or empty for https://<web app host>.')
+param publicBaseUrl string
+
 @description('AzureOpenAI:Endpoint, or empty when Azure OpenAI is not used (extractive answers only).')
 param openAiEndpoint string
 
@@ -152,7 +155,8 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: webApp
   name: 'appsettings'
-  // Every name below is a configuration key of the bot (checked by DeploymentTests) or a platform
+  // This resource owns ALL app settings: one set in the portal is gone after the next deployment, so
+  // change settings through parameters. Every name below is a configuration key of the bot (checked by DeploymentTests) or a platform
   // setting App Service reads itself (upper case, or the Application Insights agent's own name).
   properties: {
     MicrosoftAppType: microsoftAppType
@@ -165,7 +169,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Helpline__Hours: helplineHours
     Helpline__TimeZone: helplineTimeZone
     DirectLine__Secret: directLineSecretReference
-    DirectLine__PublicBaseUrl: 'https://${webApp.properties.defaultHostName}'
+    DirectLine__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${webApp.properties.defaultHostName}' : publicBaseUrl
     Storage__Engine: storageEngine
     Storage__ConnectionString: storageEngine == 'Postgres' ? storageConnectionStringReference : ''
     Storage__DataFolder: dataMountPath
