@@ -23,6 +23,7 @@ internal sealed record TeamsAppDefinition(
 {
     public const int ShortNameMaxLength = 30;
     public const int FullNameMaxLength = 100;
+    public const int DeveloperNameMaxLength = 32;
 
     public static TeamsAppDefinition? Resolve(IConfiguration configuration, out IReadOnlyList<string> problems)
     {
@@ -52,6 +53,12 @@ internal sealed record TeamsAppDefinition(
         if (shortName.Length > ShortNameMaxLength)
         {
             found.Add($"The app's short name has {shortName.Length} characters; Teams allows {ShortNameMaxLength}: set TeamsApp:ShortName.");
+        }
+
+        var developerName = Text(options.DeveloperName, helplineName);
+        if (developerName.Length > DeveloperNameMaxLength)
+        {
+            found.Add($"The developer name has {developerName.Length} characters; Teams allows {DeveloperNameMaxLength}: set TeamsApp:DeveloperName.");
         }
 
         var publicBaseUrl = configuration["DirectLine:PublicBaseUrl"];
@@ -84,7 +91,7 @@ internal sealed record TeamsAppDefinition(
             options.Version,
             shortName,
             fullName.Length <= FullNameMaxLength ? fullName : helplineName[..Math.Min(helplineName.Length, FullNameMaxLength)],
-            Text(options.DeveloperName, helplineName),
+            developerName,
             website!,
             privacy!,
             terms!,

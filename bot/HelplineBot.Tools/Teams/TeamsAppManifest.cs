@@ -35,7 +35,9 @@ internal static class TeamsAppManifest
     public static JsonObject Create(TeamsAppDefinition app)
     {
         var appId = app.AppId.ToString("D");
-        var scopes = new[] { "personal", "team", "groupChat" };
+        // Lower case as in the published schema's enum ("groupchat"); samples that write "groupChat" rely on
+        // Teams being lenient, a schema validator is not.
+        var scopes = new[] { "personal", "team", "groupchat" };
         return new JsonObject
         {
             ["$schema"] = SchemaUrl,

@@ -11,7 +11,7 @@ internal sealed class TeamsAppOptions
     public const string Section = "TeamsApp";
 
     /// <summary>Package version, MAJOR.MINOR.PATCH; raise it for every upload of a changed package. Default "1.0.0".</summary>
-    [Required, RegularExpression(@"^\d+\.\d+\.\d+$")] public string Version { get; set; } = "1.0.0";
+    [Required, RegularExpression(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")] public string Version { get; set; } = "1.0.0";
 
     /// <summary>Name under the icon in Teams, at most 30 characters. Default: Helpline:Name.</summary>
     public string ShortName { get; set; } = "";

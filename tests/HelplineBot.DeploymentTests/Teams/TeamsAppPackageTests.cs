@@ -31,14 +31,14 @@ public sealed class TeamsAppPackageTests : IDisposable
 
         Assert.Equal(TeamsAppManifest.ManifestVersion, (string?)manifest["manifestVersion"]);
         Assert.Equal($"https://developer.microsoft.com/json-schemas/teams/v{manifest["manifestVersion"]}/MicrosoftTeams.schema.json", (string?)manifest["$schema"]);
-        Assert.Matches(new Regex(@"^\d+\.\d+\.\d+$"), (string?)manifest["version"]);
+        Assert.Matches(new Regex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"), (string?)manifest["version"]);
         Assert.Equal(AppId, (string?)manifest["id"]);
         foreach (var url in new[] { "websiteUrl", "privacyUrl", "termsOfUseUrl" })
         {
             Assert.StartsWith("https://", (string?)manifest["developer"]![url], StringComparison.Ordinal);
         }
 
-        Assert.False(string.IsNullOrWhiteSpace((string?)manifest["developer"]!["name"]));
+        Assert.InRange(((string?)manifest["developer"]!["name"])!.Length, 1, 32);
         Assert.InRange(((string?)manifest["name"]!["short"])!.Length, 1, 30);
         Assert.InRange(((string?)manifest["name"]!["full"])!.Length, 1, 100);
         Assert.InRange(((string?)manifest["description"]!["short"])!.Length, 1, 80);
@@ -57,7 +57,7 @@ public sealed class TeamsAppPackageTests : IDisposable
 
         Assert.Equal(AppId, (string?)bot["botId"]);
         Assert.True(Guid.TryParse((string?)bot["botId"], out _));
-        Assert.Equal(["groupChat", "personal", "team"], bot["scopes"]!.AsArray().Select(s => (string?)s).Order());
+        Assert.Equal(["groupchat", "personal", "team"], bot["scopes"]!.AsArray().Select(s => (string?)s).Order());
         Assert.InRange(commands.Count, 1, 10);
         Assert.All(commands, c =>
         {
@@ -122,7 +122,9 @@ public sealed class TeamsAppPackageTests : IDisposable
     [InlineData("MicrosoftAppId", "helpline-bot", "MicrosoftAppId is not a GUID")]
     [InlineData("DirectLine:PublicBaseUrl", "http://insecure.example", "must be an absolute https address")]
     [InlineData("TeamsApp:ShortName", "A name much longer than thirty characters", "Teams allows 30")]
+    [InlineData("TeamsApp:DeveloperName", "A publisher name over thirty-two characters", "Teams allows 32")]
     [InlineData("TeamsApp:Version", "1.0", "TeamsApp:Version")]
+    [InlineData("TeamsApp:Version", "1.01.0", "TeamsApp:Version")]
     [InlineData("TeamsApp:ValidDomains:0", "https://with-scheme.example", "without scheme")]
     [InlineData("Helpline:Phone", "", "Helpline:Phone is empty")]
     public void Resolve_BadSetting_RefusesAndSaysWhy(string key, string value, string expected)
