@@ -2,8 +2,11 @@ using HelplineBot.Channels.DirectLine;
 using HelplineBot.Channels.WebChat;
 using HelplineBot.Conversations;
 using HelplineBot.Dialogs;
+using HelplineBot.Dialogs.Seams;
 using HelplineBot.Hosting;
+using HelplineBot.Knowledge;
 using HelplineBot.Protocol;
+using HelplineBot.Safety;
 using HelplineBot.Storage;
 using HelplineBot.Turns;
 
@@ -21,6 +24,9 @@ builder.Services.AddStorage();
 builder.AddProtocol();
 builder.Services.AddDirectLine();
 builder.Services.AddChatPage();
+builder.Services.AddSafetyScreening();
+builder.Services.AddKnowledge();
+builder.Services.AddSingleton<IFreeTextAnswerer, KnowledgeFreeTextAnswerer>();
 builder.Services.AddDialogs();
 builder.Services.AddTurns<HelplineConversation>();
 
