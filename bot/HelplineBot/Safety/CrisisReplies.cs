@@ -81,6 +81,10 @@ public sealed class CrisisReplies
         return reply;
     }
 
+    /// <summary>True when the text is the "Grounding exercise" button's (typed or pressed).</summary>
+    public bool IsGroundingRequest(string? text) =>
+        text is not null && string.Equals(text.Trim().TrimEnd('.', '!'), _text.GroundingButton, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The first message of the crisis reply for a category, with the helpline's details filled in.</summary>
     public string MessageFor(SafetyCategory category) =>
         Fill(_text.Messages.TryGetValue(category, out var text) ? text : CrisisReplyText.BuiltIn.Messages[SafetyCategory.CrisisSuicide], _helpline);

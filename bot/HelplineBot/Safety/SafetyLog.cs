@@ -8,4 +8,13 @@ internal static partial class SafetyLog
 
     [LoggerMessage(1501, LogLevel.Error, "Crisis reply file {File} could not be used ({Problem}); the built-in replies are used instead")]
     public static partial void RepliesFileRejected(ILogger logger, string file, string problem);
+
+    [LoggerMessage(1510, LogLevel.Warning, "Crisis verdict {Label} (confidence {Confidence}) on {ChannelId}/{ConversationId}, activity {ActivityId}")]
+    public static partial void CrisisDetected(ILogger logger, string label, double confidence, string? channelId, string? conversationId, string? activityId);
+
+    [LoggerMessage(1511, LogLevel.Information, "Request for a person on {ChannelId}/{ConversationId}, activity {ActivityId}")]
+    public static partial void PersonRequested(ILogger logger, string? channelId, string? conversationId, string? activityId);
+
+    [LoggerMessage(1512, LogLevel.Information, "Crisis reply sent on {ChannelId}/{ConversationId} in {ElapsedMs} ms")]
+    public static partial void CrisisReplySent(ILogger logger, string? channelId, string? conversationId, double elapsedMs);
 }

@@ -25,6 +25,15 @@ public static class SafetyServiceCollectionExtensions
         services.AddHostedService<SafetyStartup>();
         return services;
     }
+
+    /// <summary>The screen as the first step of every turn, and its verdict as the dialogs' interruption.</summary>
+    public static IServiceCollection AddSafetyScreening(this IServiceCollection services)
+    {
+        services.AddSafety();
+        services.AddSingleton<Turns.ITurnScreen, SafetyTurnScreen>();
+        services.AddSingleton<Dialogs.Engine.IDialogInterrupter, SafetyInterrupter>();
+        return services;
+    }
 }
 
 /// <summary>Loads the rules while the app starts, so a broken file stops the start instead of the first visitor's turn.</summary>

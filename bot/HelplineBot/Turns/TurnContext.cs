@@ -1,5 +1,6 @@
 using HelplineBot.Channels;
 using HelplineBot.Protocol.Schema;
+using HelplineBot.Safety;
 
 namespace HelplineBot.Turns;
 
@@ -13,7 +14,22 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
     /// <summary>Set by the handler for invoke activities; the endpoint answers 501 when none is set.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 
-    public IReadOnlyList<Activity> SentActivities => _sent;
+    public IReadOnlyList<Activity> SentActivities
+    {
+        get
+        {
+            lock (_sent) return _sent.ToArray();
+        }
+    }
+
+    /// <summary>The safety screen's verdict on this activity's text (null for activities without text).</summary>
+    public SafetyVerdict? Verdict { get; set; }
+
+    /// <summary>True once the crisis reply for this activity was delivered.</summary>
+    public bool CrisisReplySent { get; set; }
+
+    /// <summary>Set by a screen that fully answered the activity: the conversation handler is not called.</summary>
+    public bool IsHandled { get; set; }
 
     /// <summary>True once a non-typing activity was sent in this turn.</summary>
     public bool Responded { get; private set; }
@@ -24,7 +40,7 @@ public sealed class TurnContext(Activity activity, Func<Activity, CancellationTo
         var outgoing = Address(reply);
         var response = await deliver(outgoing, cancellationToken);
         outgoing.Id ??= response.Id;
-        _sent.Add(outgoing);
+        lock (_sent) _sent.Add(outgoing);
         if (outgoing.Type != ActivityTypes.Typing) Responded = true;
         return response;
     }

@@ -1,20 +1,28 @@
 using HelplineBot.Channels;
+using HelplineBot.Channels.Teams;
 using HelplineBot.Protocol.Schema;
 
 namespace HelplineBot.Turns;
 
 /// <summary>
-/// The ordered steps of one turn (design.md "One turn"): de-duplicate, then run the conversation's
-/// turns one at a time in arrival order, then the handler; replies leave through the channel's sender,
-/// or are buffered for deliveryMode expectReplies.
+/// The ordered steps of one turn (design.md "One turn"):
+/// 1. de-duplicate (a channel's retry is processed once);
+/// 2. read the channel's shape (Teams: the bot's @mention removed);
+/// 3. screen, before the gate and without storage, so a crisis reply leaves at once even when the
+///    conversation's previous turn is slow or storage is down;
+/// 4. run the conversation's turns one at a time, in arrival order, through the handler.
+/// Replies leave through the channel's sender, or are buffered for deliveryMode expectReplies.
 /// </summary>
 public sealed class TurnPipeline(
     DuplicateFilter duplicates,
+    IEnumerable<ITurnScreen> screens,
     ConversationGate gate,
     ITurnHandler handler,
     ChannelSenders senders,
     ILogger<TurnPipeline> logger)
 {
+    private readonly ITurnScreen[] _screens = screens.ToArray();
+
     public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation?.Id ?? string.Empty;
@@ -23,6 +31,9 @@ public sealed class TurnPipeline(
             TurnsLog.DuplicateDropped(logger, activity.ChannelId, conversationId, activity.Id);
             return TurnResult.Duplicate;
         }
+
+        var isTeams = TeamsActivity.IsTeams(activity);
+        if (isTeams) TeamsActivity.RemoveBotMention(activity);
 
         var buffered = new List<Activity>();
         var expectsReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
@@ -33,16 +44,34 @@ public sealed class TurnPipeline(
             return Task.FromResult(new ResourceResponse(Guid.NewGuid().ToString("N")));
         });
 
-        await using (await gate.EnterAsync($"{activity.ChannelId}\n{conversationId}", cancellationToken))
+        foreach (var screen in _screens)
         {
             try
             {
-                await handler.OnTurnAsync(turn, cancellationToken);
+                await screen.ScreenAsync(turn, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                TurnsLog.TurnFailed(logger, ex, activity.ChannelId, conversationId, activity.Id);
-                await SendApologyAsync(turn, cancellationToken);
+                // A failing screen must not cost the person the rest of the turn; the handler still runs.
+                TurnsLog.ScreenFailed(logger, ex, activity.ChannelId, conversationId, activity.Id);
+            }
+        }
+
+        // In Teams group chats and channels the bot answers only when mentioned; a crisis is answered anyway.
+        var isForTheBot = !isTeams || activity.Type != ActivityTypes.Message || TeamsActivity.IsAddressedToBot(activity) || turn.CrisisReplySent;
+        if (!turn.IsHandled && isForTheBot)
+        {
+            await using (await gate.EnterAsync($"{activity.ChannelId}\n{conversationId}", cancellationToken))
+            {
+                try
+                {
+                    await handler.OnTurnAsync(turn, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    TurnsLog.TurnFailed(logger, ex, activity.ChannelId, conversationId, activity.Id);
+                    await SendApologyAsync(turn, cancellationToken);
+                }
             }
         }
         return new TurnResult(false, turn.InvokeResponse, buffered);

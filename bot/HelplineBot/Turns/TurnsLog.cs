@@ -11,4 +11,7 @@ internal static partial class TurnsLog
 
     [LoggerMessage(1002, LogLevel.Error, "Could not send the apology on {ChannelId}/{ConversationId}")]
     public static partial void ApologyFailed(ILogger logger, Exception exception, string? channelId, string? conversationId);
+
+    [LoggerMessage(1003, LogLevel.Error, "A screen failed for activity {ActivityId} on {ChannelId}/{ConversationId}")]
+    public static partial void ScreenFailed(ILogger logger, Exception exception, string? channelId, string conversationId, string? activityId);
 }

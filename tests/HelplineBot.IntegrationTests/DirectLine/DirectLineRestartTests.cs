@@ -1,4 +1,7 @@
 using HelplineBot.IntegrationTests.Support;
+using HelplineBot.IntegrationTests.Fakes;
+using HelplineBot.Turns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelplineBot.IntegrationTests.DirectLine;
 
@@ -11,7 +14,7 @@ public sealed class DirectLineRestartTests
         string dataFolder;
         IssuedToken issued;
         ActivityPage before;
-        await using (var first = new HelplineBotApp())
+        await using (var first = new HelplineBotApp(services: OneReply))
         {
             dataFolder = first.DataFolder;
             using var api = new DirectLineApi(first, await File.ReadAllTextAsync(Path.Combine(dataFolder, "directline-secret.txt")));
@@ -20,7 +23,7 @@ public sealed class DirectLineRestartTests
             before = await api.GetActivitiesAsync(issued.ConversationId, issued.Token);
         }
 
-        await using var second = new HelplineBotApp(dataFolder: dataFolder);
+        await using var second = new HelplineBotApp(dataFolder: dataFolder, services: OneReply);
         using var again = new DirectLineApi(second, await File.ReadAllTextAsync(Path.Combine(dataFolder, "directline-secret.txt")));
         var after = await again.GetActivitiesAsync(issued.ConversationId, issued.Token);
         using var reconnect = await again.SendAsync(HttpMethod.Get, $"conversations/{issued.ConversationId}?watermark={before.Watermark}", issued.Token);
@@ -35,4 +38,6 @@ public sealed class DirectLineRestartTests
         Assert.Equal($"{issued.ConversationId}|0000004", postedId);
         Assert.Equal(2, newer.Activities.Count);
     }
+
+    private static void OneReply(IServiceCollection services) => services.AddSingleton<ITurnHandler, OneReplyTurnHandler>();
 }

@@ -18,7 +18,7 @@ public sealed class OpenModeMessagesTests(OpenModeMessagesTests.Fixture fixture)
     public async Task Message_ReplyGoesToReplyToActivityUnderTheServiceUrlPrefixWithEscapedIds()
     {
         var conversation = BotMessages.NewConversationId();
-        var message = BotMessages.Message(conversation, _connector.ServiceUrl, "I took too much and feel strange");
+        var message = BotMessages.Message(conversation, _connector.ServiceUrl, "is this chat confidential?");
 
         using var response = await _http.PostAsync(message);
         var reply = await _connector.WaitForCallAsync(call => call.ConversationHeader == conversation);

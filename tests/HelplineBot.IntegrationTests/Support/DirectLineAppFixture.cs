@@ -1,9 +1,18 @@
+using HelplineBot.IntegrationTests.Fakes;
+using HelplineBot.Turns;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace HelplineBot.IntegrationTests.Support;
 
-/// <summary>One running app per test class, with a known Direct Line secret.</summary>
+/// <summary>
+/// One running app per test class, with a known Direct Line secret and a one-reply conversation, so
+/// the protocol tests count activities without depending on what the dialogs say.
+/// </summary>
 public sealed class DirectLineAppFixture : IAsyncLifetime
 {
-    public HelplineBotApp App { get; } = new(new Dictionary<string, string?> { ["DirectLine:Secret"] = DirectLineApi.TestSecret });
+    public HelplineBotApp App { get; } = new(
+        new Dictionary<string, string?> { ["DirectLine:Secret"] = DirectLineApi.TestSecret },
+        services => services.AddSingleton<ITurnHandler, OneReplyTurnHandler>());
 
     public DirectLineApi Api() => new(App, DirectLineApi.TestSecret);
 

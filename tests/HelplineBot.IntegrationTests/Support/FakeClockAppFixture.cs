@@ -1,3 +1,5 @@
+using HelplineBot.IntegrationTests.Fakes;
+using HelplineBot.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +12,11 @@ public sealed class FakeClockAppFixture : IAsyncLifetime
     {
         App = new HelplineBotApp(
             new Dictionary<string, string?> { ["DirectLine:Secret"] = DirectLineApi.TestSecret },
-            services => services.AddSingleton<TimeProvider>(Clock));
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<ITurnHandler, OneReplyTurnHandler>();
+            });
     }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);

@@ -6,8 +6,8 @@ namespace HelplineBot.Channels.Teams;
 
 /// <summary>
 /// Teams shapes, read the way protocol.md §6 describes them: the bot's @mention removed from the text,
-/// whether a group or channel message is addressed to the bot, the person's stable id, and a card
-/// button's submitted value read as the answer the person would have typed.
+/// whether a group or channel message is addressed to the bot, and the person's stable id. (A card
+/// button's submitted value is read by the dialogs: ChoiceRendering.ReadSubmittedChoice.)
 /// </summary>
 public static partial class TeamsActivity
 {
@@ -35,18 +35,6 @@ public static partial class TeamsActivity
             text = Regex.Replace(text, Regex.Escape(marker), " ", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
         }
         activity.Text = WhiteSpace().Replace(text, " ").Trim();
-    }
-
-    /// <summary>
-    /// A card button (Action.Submit) comes back as a message with no text and the button's data in
-    /// value; our cards put the choice in data.answer, which becomes the text the dialogs read.
-    /// </summary>
-    public static void ReadCardSubmission(Activity activity)
-    {
-        if (!string.IsNullOrWhiteSpace(activity.Text)) return;
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value) return;
-        if (value.TryGetProperty("answer", out var answer) && answer.ValueKind == JsonValueKind.String)
-            activity.Text = answer.GetString();
     }
 
     /// <summary>The id that stays the same for one person across Teams conversations: the Entra object id when present.</summary>

@@ -98,6 +98,13 @@ public sealed class DialogContext(TurnContext turn, ConversationState state, Flo
     /// <summary>Adds a message by id, placeholders filled.</summary>
     public void Say(string messageId) => SayText(Format(messageId));
 
+    /// <summary>Says a free-text answer: its own reply activities when it has them, else its text.</summary>
+    public void SayAnswer(FreeTextAnswer answer, string fallbackText)
+    {
+        if (answer.IsAnswered && answer.Replies is { Count: > 0 } replies) Replies.AddRange(replies);
+        else SayText(answer.IsAnswered && answer.Text is { } text ? text : fallbackText);
+    }
+
     public void SayText(string text) => Replies.Add(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" });
 
     /// <summary>Adds a question with options rendered for this channel.</summary>

@@ -134,9 +134,9 @@ public sealed class DialogEngine(
         await dc.Turn.SendAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         var answer = await services.Answerer.AnswerAsync(
             new FreeTextQuestion(dc.Text, dc.ConversationKey, dc.Turn.Activity.ChannelId, dc.Turn.Activity.Locale, null), cancellationToken);
-        if (answer.IsAnswered && answer.Text is { } text)
+        if (answer.IsAnswered)
         {
-            dc.SayText(text);
+            dc.SayAnswer(answer, dc.Format("freetext.menu-only"));
             return;
         }
         dc.Say("freetext.menu-only");

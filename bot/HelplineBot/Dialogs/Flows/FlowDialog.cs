@@ -52,7 +52,7 @@ public sealed class FlowDialog(FlowDefinition flow) : Dialog(flow.Id)
             await dc.Turn.SendAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
             var answer = await dc.Services.Answerer.AnswerAsync(
                 new FreeTextQuestion(dc.Text, dc.ConversationKey, dc.Turn.Activity.ChannelId, dc.Turn.Activity.Locale, flow.Id), cancellationToken);
-            dc.SayText(answer.IsAnswered && answer.Text is { } text ? text : dc.Format("prompt.question-inside"));
+            dc.SayAnswer(answer, dc.Format("prompt.question-inside"));
             Ask(dc, step, step.Message!);
             return DialogTurnResult.Waiting;
         }

@@ -14,9 +14,10 @@ public sealed record FreeTextQuestion(string Text, string ConversationKey, strin
 
 /// <summary>
 /// An answer to send, or <see cref="IsAnswered"/> false when the answerer has nothing to say: the engine
-/// then offers the menu. <see cref="Text"/> is Markdown.
+/// then offers the menu. <see cref="Text"/> is Markdown; <see cref="Replies"/>, when given, are sent as
+/// they are instead (e.g. an answer with its source line and follow-up buttons).
 /// </summary>
-public sealed record FreeTextAnswer(bool IsAnswered, string? Text = null)
+public sealed record FreeTextAnswer(bool IsAnswered, string? Text = null, IReadOnlyList<Protocol.Schema.Activity>? Replies = null)
 {
     public static readonly FreeTextAnswer NotAnswered = new(false);
 }

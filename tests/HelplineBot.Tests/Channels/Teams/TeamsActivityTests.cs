@@ -57,26 +57,6 @@ public class TeamsActivityTests
     }
 
     [Fact]
-    public void ReadCardSubmission_TakesTheAnswerFromTheSubmittedData()
-    {
-        var activity = Parse("""{"type":"message","channelId":"msteams","value":{"answer":"Self-check","msteams":{"type":"messageBack"}},"replyToId":"card-1"}""");
-
-        TeamsActivity.ReadCardSubmission(activity);
-
-        Assert.Equal("Self-check", activity.Text);
-    }
-
-    [Fact]
-    public void ReadCardSubmission_LeavesTypedTextAlone()
-    {
-        var activity = Parse("""{"type":"message","channelId":"msteams","text":"typed","value":{"answer":"clicked"}}""");
-
-        TeamsActivity.ReadCardSubmission(activity);
-
-        Assert.Equal("typed", activity.Text);
-    }
-
-    [Fact]
     public void PersonKey_PrefersTheEntraObjectId()
     {
         Assert.Equal("aad:6c7a", TeamsActivity.PersonKey(GroupMessage("hi")));
