@@ -19,7 +19,7 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
     {
         var activity = turn.Activity;
         if (activity.ChannelId is not { } channelId || activity.Conversation?.Id is not { } conversationId) return false;
-        visitors.Remember(activity);
+        visitors.Remember(activity, screening);
         if (await hubStatus.TryHandleAsync(turn, cancellationToken)) return true;
         var entry = await store.FindOpenAsync(channelId, conversationId, cancellationToken);
         if (entry is null) return await TryTakeFeedbackAsync(turn, channelId, conversationId, cancellationToken);

@@ -15,13 +15,16 @@ public sealed class QueuedHandoffRequests(HandoffQueue queue, HandoffStore store
     {
         var visitor = visitors.Find(request.ConversationKey)
             ?? throw new ArgumentException("The conversation key does not name a channel and conversation.", nameof(request));
+        var reason = request.Reason == DialogReason.Crisis ? HandoffReason.Crisis : HandoffReason.PersonRequested;
+        var crisis = reason == HandoffReason.Crisis ? visitors.LastCrisis(request.ConversationKey) : null;
         var context = new HandoffContext
         {
             Topics = request.ActiveDialogId is { } dialog ? [dialog] : [],
             Answers = new Dictionary<string, string>(request.Context, StringComparer.Ordinal),
+            SafetyEvidence = crisis?.Evidence ?? [],
+            SafetyLabel = crisis?.Label,
         };
-        var reason = request.Reason == DialogReason.Crisis ? HandoffReason.Crisis : HandoffReason.PersonRequested;
-        var outcome = await queue.RequestAsync(new HandoffTicket(visitor, reason, context), cancellationToken);
+        var outcome = await queue.RequestAsync(new HandoffTicket(visitor, reason, context, crisis?.Label), cancellationToken);
         return new HandoffReceipt(outcome.VisitorText);
     }
 

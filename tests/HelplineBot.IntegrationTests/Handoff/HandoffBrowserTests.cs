@@ -27,14 +27,14 @@ public class HandoffBrowserTests(HandoffBrowser browser) : IClassFixture<Handoff
         await Assertions.Expect(Said(visitor, HandoffTestHandler.Welcome)).ToBeVisibleAsync();
         await sendBox.FillAsync("I want to kill myself");
         await sendBox.PressAsync("Enter");
-        await Assertions.Expect(Said(visitor, HandoffTestHandler.CrisisReply)).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator(".webchat__bubble p", new() { HasText = "Suicide & Crisis Lifeline" }).First).ToBeVisibleAsync();
         await Assertions.Expect(Said(visitor, "connecting you with an advisor")).ToBeVisibleAsync();
 
         // The alert is visible, the queue shows the crisis badge, and accept is a labelled button.
         await Assertions.Expect(advisor.Locator("#crisisAlert")).ToContainTextAsync("Crisis waiting");
         await Assertions.Expect(advisor.Locator("#queue .badge.crisis")).ToHaveTextAsync("Crisis");
         await advisor.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Accept ") }).ClickAsync();
-        await Assertions.Expect(advisor.Locator("#context")).ToContainTextAsync("I want to kill myself");
+        await Assertions.Expect(advisor.Locator("#context")).ToContainTextAsync("Safety evidence");
         await Assertions.Expect(Said(visitor, "Sam, an advisor, has joined the chat.")).ToBeVisibleAsync();
 
         // Typing shows in Web Chat, then the message arrives with the advisor's first name.

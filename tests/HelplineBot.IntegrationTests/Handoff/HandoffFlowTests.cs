@@ -35,18 +35,19 @@ public class HandoffFlowTests
 
         var alert = Next<HandoffEntry>(advisor, nameof(IAdvisorClient.CrisisAlert));
         await visitor.SayAsync("I want to kill myself");
-        await visitor.WaitForTextAsync(HandoffTestHandler.CrisisReply);
+        var crisisReply = await visitor.WaitForAsync(a => a.Type == "message" && a.Importance == "high");
         await visitor.WaitForTextAsync("connecting you with an advisor");
         var entry = await alert;
         Assert.True(entry.IsCrisis);
-        Assert.Equal(["I want to kill myself"], entry.Context.SafetyEvidence);
+        Assert.NotEmpty(entry.Context.SafetyEvidence);
+        Assert.StartsWith("crisis_", entry.CrisisCategory, StringComparison.Ordinal);
 
         var accepted = await advisor.InvokeAsync<AcceptResult>("Accept", entry.Id).WaitAsync(Timeout);
         Assert.True(accepted.Won);
         await visitor.WaitForTextAsync("Sam, an advisor, has joined");
         var detail = await advisor.InvokeAsync<HandoffDetail>("Open", entry.Id).WaitAsync(Timeout);
         Assert.Contains(detail.Messages, m => m.Sender == RelayedMessage.Visitor && m.Text == "I want to kill myself");
-        Assert.Contains(detail.Messages, m => m.Sender == RelayedMessage.Bot && m.Text == HandoffTestHandler.CrisisReply);
+        Assert.Contains(detail.Messages, m => m.Sender == RelayedMessage.Bot && m.Text == crisisReply.Text);
 
         var typing = visitor.WaitForAsync(a => a.Type == "typing");
         Assert.True(await advisor.InvokeAsync<bool>("Typing", entry.Id).WaitAsync(Timeout));

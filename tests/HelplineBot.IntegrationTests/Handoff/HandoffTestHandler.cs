@@ -1,17 +1,18 @@
 using HelplineBot.Handoff;
 using HelplineBot.Protocol.Schema;
+using HelplineBot.Safety;
 using HelplineBot.Turns;
 
 namespace HelplineBot.IntegrationTests.Handoff;
 
 /// <summary>
-/// Stands in for the real pipeline's steps 4-6 until the safety screen and dialogs are merged: a crude
-/// keyword screen, the crisis reply first, then <see cref="HandoffRelay"/>, then a request for a person
-/// through <see cref="HandoffQueue"/>, and an echo as "the bot". The handoff code under test is real.
+/// A small, predictable conversation in place of the dialogs, so the handoff tests assert exact texts:
+/// the real safety screen has already run (its verdict is on the turn and its crisis reply sent); then
+/// <see cref="HandoffRelay"/>, then a request for a person through <see cref="HandoffQueue"/> on a crisis
+/// or when the message says "person", and otherwise an echo as "the bot".
 /// </summary>
 internal sealed class HandoffTestHandler(HandoffRelay relay, HandoffQueue queue) : ITurnHandler
 {
-    public const string CrisisReply = "Crisis reply: call or text 988 now.";
     public const string BotPrefix = "Bot heard: ";
     public const string Welcome = "Welcome to the test helpline.";
 
@@ -24,18 +25,16 @@ internal sealed class HandoffTestHandler(HandoffRelay relay, HandoffQueue queue)
             return;
         }
         var text = activity.Type == ActivityTypes.Message ? activity.TextOrEmpty : "";
-        var screening = text.Contains("kill myself", StringComparison.OrdinalIgnoreCase)
-            ? new VisitorScreening(true, "crisis_suicide", [text])
-            : VisitorScreening.None;
-        if (screening.IsCrisis) await turn.SendTextAsync(CrisisReply, cancellationToken);
+        var screening = VisitorScreening.From(turn.Verdict ?? SafetyVerdict.Nothing);
 
         if (await relay.TryRelayFromVisitorAsync(turn, screening, cancellationToken)) return;
 
         if (screening.IsCrisis || text.Contains("person", StringComparison.OrdinalIgnoreCase))
         {
-            var reason = screening.IsCrisis ? HandoffReason.Crisis : HandoffReason.PersonRequested;
-            var context = new HandoffContext { Topics = ["treatment-options"], SafetyEvidence = screening.Evidence, SafetyLabel = screening.Label };
-            var outcome = await queue.RequestAsync(new HandoffTicket(VisitorAddress.From(activity), reason, context, screening.Label), cancellationToken);
+            var ticket = screening.IsCrisis
+                ? HandoffTicket.ForCrisis(activity, screening)
+                : new HandoffTicket(VisitorAddress.From(activity), HandoffReason.PersonRequested, new HandoffContext { Topics = ["treatment-options"] });
+            var outcome = await queue.RequestAsync(ticket, cancellationToken);
             await turn.SendTextAsync(outcome.VisitorText, cancellationToken);
             return;
         }
