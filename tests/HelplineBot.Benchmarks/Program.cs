@@ -1,7 +1,10 @@
 using HelplineBot.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/HelplineBot.Benchmarks -- [directline] [--conversations N] [--turns N]
-// Prints one line of figures per scenario. See docs/benchmarks.md.
+// Usage: dotnet run -c Release --project tests/HelplineBot.Benchmarks -- [all|messages|selfcheck|directline]
+//          [--conversations N] [--rounds N] [--think MS]
+// --think: pause between a conversation's turns (0 = back to back: saturation throughput).
+// Starts the built bot as its own process on loopback (fresh data folder) and prints one line of figures
+// per scenario. See docs/benchmarks.md for the figures and how they were taken.
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int Option(string name, int fallback)
 {
@@ -9,16 +12,28 @@ int Option(string name, int fallback)
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
 }
 var conversations = Option("--conversations", 50);
-var turns = Option("--turns", 20);
-string[] script = ["hello", "what is ketamine", "menu", "thanks"];
+var rounds = Option("--rounds", 5);
+var think = TimeSpan.FromMilliseconds(Option("--think", 0));
+
+// A visitor asking, answered by the knowledge, and moving around the menu.
+string[] browsing = ["what is ketamine", "what's CBT", "menu", "thanks"];
+// The self-check questionnaire end to end: a prompt answered every turn, state read and written each time.
+string[] selfCheck = ["self-check", "daily", "yes", "no", "yes", "yes", "no", "menu"];
 
 const string secret = "benchmark-directline-secret-0123456789";
+await using var connector = await MockConnector.StartAsync();
 await using var bot = await BotProcess.StartAsync(new Dictionary<string, string> { ["DirectLine:Secret"] = secret });
-Console.WriteLine($"bot: {bot.BaseAddress} ({Environment.ProcessorCount} cores)");
+Console.WriteLine($"bot: {bot.BaseAddress} ({Environment.ProcessorCount} cores), connector: {connector.ServiceUrl}");
 
-if (scenario is "all" or "directline")
+// Warm-up, not recorded: JIT, connection pools, SQLite pages.
+await MessagesBenchmark.RunAsync("warmup", bot.BaseAddress, connector, 10, 2, selfCheck);
+
+if (scenario is "all" or "messages")
+    Console.WriteLine(await MessagesBenchmark.RunAsync("messages", bot.BaseAddress, connector, conversations, rounds, browsing, think));
+if (scenario is "all" or "selfcheck")
 {
-    // Warm-up, not recorded: JIT, connection pools, SQLite pages.
-    await DirectLineBenchmark.RunAsync(bot.BaseAddress, secret, Math.Min(conversations, 10), 5, script);
-    Console.WriteLine(await DirectLineBenchmark.RunAsync(bot.BaseAddress, secret, conversations, turns, script));
+    Console.WriteLine(await MessagesBenchmark.RunAsync("selfcheck", bot.BaseAddress, connector, conversations, rounds, selfCheck, think));
+    Console.WriteLine(StateSize.Describe(bot.DataFolder));
 }
+if (scenario is "all" or "directline")
+    Console.WriteLine(await DirectLineBenchmark.RunAsync(bot.BaseAddress, secret, conversations, rounds * browsing.Length, browsing));

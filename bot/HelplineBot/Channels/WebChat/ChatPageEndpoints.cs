@@ -38,6 +38,7 @@ public static class ChatPageEndpoints
         });
         app.MapGet("/", ServePage);
         app.MapGet("/index.html", ServePage);
+        app.MapGet("/favicon.ico", () => Results.NoContent()); // browsers ask; a 404 would only add noise to logs
         app.UseStaticFiles();
         app.MapPost("/api/chat/token", IssueTokenAsync).RequireRateLimiting(TokenRateLimit);
         return app;

@@ -13,6 +13,7 @@ public sealed class SqliteMigrator(SqliteDatabase database, TimeProvider clock, 
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        await database.EnableWriteAheadLogAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken);
 
