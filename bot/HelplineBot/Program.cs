@@ -29,7 +29,8 @@ builder.Services.AddSafetyScreening();
 builder.Services.AddKnowledge();
 builder.Services.AddSingleton<IFreeTextAnswerer, KnowledgeFreeTextAnswerer>();
 builder.Services.AddDialogs();
-builder.Services.AddTurns<HelplineConversation>();
+builder.Services.AddSingleton<HelplineConversation>();
+builder.Services.AddTurns<ConversationRouter>();
 builder.Services.AddHandoff();
 
 var app = builder.Build();

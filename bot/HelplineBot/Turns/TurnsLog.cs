@@ -14,4 +14,7 @@ internal static partial class TurnsLog
 
     [LoggerMessage(1003, LogLevel.Error, "A screen failed for activity {ActivityId} on {ChannelId}/{ConversationId}")]
     public static partial void ScreenFailed(ILogger logger, Exception exception, string? channelId, string conversationId, string? activityId);
+
+    [LoggerMessage(1004, LogLevel.Error, "The conversation failed on a crisis on {ChannelId}/{ConversationId}; queuing the priority handoff directly")]
+    public static partial void CrisisHandoffFallback(ILogger logger, Exception exception, string? channelId, string? conversationId);
 }

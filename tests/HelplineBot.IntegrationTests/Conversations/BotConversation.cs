@@ -60,6 +60,10 @@ public sealed class BotConversation : IAsyncDisposable
         return new Turn(text, _sender.Since(before).Where(a => a.Type == ActivityTypes.Message).ToList());
     }
 
+    /// <summary>The conversation's open entry in the advisors' queue, if any.</summary>
+    public Task<HelplineBot.Handoff.HandoffEntry?> OpenHandoffAsync() =>
+        App.Services.GetRequiredService<HelplineBot.Handoff.HandoffStore>().FindOpenAsync(HelplineBot.Protocol.Schema.Channels.Test, _conversationId, CancellationToken.None);
+
     public ValueTask DisposeAsync() => App.DisposeAsync();
 
     internal static void Decorate<T>(IServiceCollection services, Func<T, T> decorate) where T : class

@@ -8,25 +8,25 @@ namespace HelplineBot.IntegrationTests.Conversations;
 /// The conversations of shared/eval-dev/conversations.jsonl that involve a crisis, a request for a
 /// person or the knowledge, run through the whole bot (safety screen, dialogs, knowledge, storage) turn by
 /// turn; each row's "expect" is checked as behaviour, not wording. The dialog-only rows run in the unit
-/// tests (EvalConversationsTests). c-08 and c-09 check what holds before the advisors' queue exists.
+/// tests (EvalConversationsTests). c-08 and c-09 read the advisors' queue the bot keeps.
 /// </summary>
 public sealed partial class WholeBotConversationTests
 {
     private const string HelplinePhone = "800-500-0399";
 
-    private static readonly Dictionary<string, Action<IReadOnlyList<Turn>, IReadOnlyList<HandoffRequest>>> Checks = new()
+    private static readonly Dictionary<string, Action<IReadOnlyList<Turn>, BotHandoffs>> Checks = new()
     {
         ["c-01"] = (turns, handoffs) =>
         {
             AssertCrisisReply(turns[2], "988", HelplinePhone);
             Assert.DoesNotContain("3/6", turns[2].Text);
-            var crisis = Assert.Single(handoffs, h => h.Reason == HandoffReason.Crisis);
+            var crisis = Assert.Single(handoffs.Requests, h => h.Reason == HandoffReason.Crisis);
             Assert.NotEmpty(crisis.Context); // the self-check answer so far goes to the advisor
         },
         ["c-02"] = (turns, handoffs) =>
         {
             Assert.False(turns[2].HasCrisisReply);
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.PersonRequested);
+            Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.PersonRequested);
             Assert.DoesNotContain("2/6", turns[2].Text);
         },
         ["c-03"] = (turns, handoffs) =>
@@ -46,14 +46,18 @@ public sealed partial class WholeBotConversationTests
         },
         ["c-08"] = (turns, handoffs) =>
         {
-            Assert.Equal(HandoffReason.PersonRequested, handoffs.First().Reason);
+            Assert.Equal(HandoffReason.PersonRequested, handoffs.Requests.First().Reason);
             AssertCrisisReply(turns[2], "911");
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.Crisis);
+            Assert.NotNull(handoffs.Open);
+            Assert.True(handoffs.Open!.IsCrisis, "a crisis while queued raises the priority to crisis");
+            Assert.Equal("crisis_overdose_medical", handoffs.Open.CrisisCategory);
         },
         ["c-09"] = (turns, handoffs) =>
         {
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.PersonRequested);
+            Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.PersonRequested);
             AssertNoCrisis(turns);
+            Assert.False(handoffs.Open!.IsCrisis);
+            Assert.Matches(QueueStatusOrCallback(), turns[2].Text); // never silent while waiting
         },
         ["c-10"] = (turns, handoffs) =>
         {
@@ -64,7 +68,7 @@ public sealed partial class WholeBotConversationTests
         ["c-11"] = (turns, handoffs) =>
         {
             AssertCrisisReply(turns[2], "911");
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.Crisis);
+            Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.Crisis);
         },
         ["c-12"] = (turns, handoffs) =>
         {
@@ -75,19 +79,19 @@ public sealed partial class WholeBotConversationTests
         ["c-14"] = (turns, handoffs) =>
         {
             AssertNoCrisis(turns);
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.PersonRequested);
+            Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.PersonRequested);
         },
         ["c-17"] = (turns, handoffs) =>
         {
             Assert.False(turns[0].HasCrisisReply);
             Assert.DoesNotMatch(SaysSafe(), turns[0].Text);
             AssertCrisisReply(turns[1], "911", "1-800-222-1222");
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.Crisis);
+            Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.Crisis);
         },
         ["c-19"] = (turns, handoffs) =>
         {
             AssertCrisisReply(turns[0], "988", HelplinePhone);
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.Crisis);
+            Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.Crisis);
             Assert.Contains("988", turns[1].Text);
             Assert.DoesNotContain(turns[1].Buttons, b => b is "Yes" or "No"); // no feedback question after a crisis
         },
@@ -96,7 +100,7 @@ public sealed partial class WholeBotConversationTests
             Assert.False(turns[0].HasCrisisReply);
             Assert.Contains("depress", turns[0].Text, StringComparison.OrdinalIgnoreCase);
             AssertCrisisReply(turns[1], "988");
-            Assert.Contains(handoffs, h => h.Reason == HandoffReason.Crisis);
+            Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.Crisis);
         },
     };
 
@@ -117,8 +121,10 @@ public sealed partial class WholeBotConversationTests
         var turns = new List<Turn>();
         foreach (var said in row.Turns) turns.Add(await bot.SayAsync(said));
 
-        Checks[id](turns, bot.HandoffRequests.ToList()); // indexes are "turn N - 1", silence markers included
+        Checks[id](turns, new BotHandoffs(bot.HandoffRequests.ToList(), await bot.OpenHandoffAsync())); // indexes are "turn N - 1", silence markers included
     }
+
+    public sealed record BotHandoffs(IReadOnlyList<HandoffRequest> Requests, HelplineBot.Handoff.HandoffEntry? Open);
 
     private static void AssertCrisisReply(Turn turn, params string[] numbers)
     {
@@ -128,6 +134,9 @@ public sealed partial class WholeBotConversationTests
 
     private static void AssertNoCrisis(IEnumerable<Turn> turns) =>
         Assert.All(turns, t => Assert.False(t.HasCrisisReply, $"no crisis reply to \"{t.Said}\""));
+
+    [GeneratedRegex(@"call ?back|in line|place|queue|advisor", RegexOptions.IgnoreCase)]
+    private static partial Regex QueueStatusOrCallback();
 
     [GeneratedRegex(@"\bparking (is|lot|available|spaces?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Parking();
