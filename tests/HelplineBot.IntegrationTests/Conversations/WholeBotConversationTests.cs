@@ -88,6 +88,13 @@ public sealed partial class WholeBotConversationTests
             AssertCrisisReply(turns[1], "911", "1-800-222-1222");
             Assert.Contains(handoffs.Requests, h => h.Reason == HandoffReason.Crisis);
         },
+        ["c-18"] = (turns, handoffs) =>
+        {
+            // A call back asked for in words takes the callback flow (number, time, consent), not a live handoff.
+            Assert.DoesNotContain(handoffs.Requests, h => h.Reason == HandoffReason.PersonRequested);
+            Assert.Contains("saved", turns[5].Text);
+            AssertNoCrisis(turns);
+        },
         ["c-19"] = (turns, handoffs) =>
         {
             AssertCrisisReply(turns[0], "988", HelplinePhone);
