@@ -88,7 +88,15 @@ internal sealed partial class QuestionFocus
         return parts;
     }
 
-    private static bool OpensWithQuestionWord(List<string> tokens) => tokens.Count > 1 && QuestionWords.Contains(tokens[0]);
+    // Connectors that may open a clause before its question word: "unrelated but is there ...".
+    private static readonly FrozenSet<string> Connectors = FrozenSet.ToFrozenSet(
+        ["but", "and", "so", "just", "also", "then", "ok", "okay", "well", "oh", "anyway", "unrelated", "btw"]);
+
+    private static bool OpensWithQuestionWord(List<string> tokens)
+    {
+        var first = tokens.FindIndex(t => !Connectors.Contains(t));
+        return first >= 0 && first < tokens.Count - 1 && QuestionWords.Contains(tokens[first]);
+    }
 
     // "I'm not sure what detox is" is a hedge around the question, not a disclaimer.
     private static bool IsDisclaimer(List<string> tokens) =>
