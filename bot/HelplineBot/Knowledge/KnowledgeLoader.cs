@@ -3,7 +3,7 @@ using HelplineBot.Knowledge.Retrieval;
 namespace HelplineBot.Knowledge;
 
 /// <summary>
-/// Loads every knowledge/topics/*.md and knowledge/synonyms.yaml into a snapshot and checks what no
+/// Loads every knowledge/topics/*.md, knowledge/synonyms.yaml and knowledge/framing.yaml into a snapshot and checks what no
 /// single file can: section ids unique across files and every `next` id naming a real section.
 /// </summary>
 internal static class KnowledgeLoader
@@ -34,6 +34,8 @@ internal static class KnowledgeLoader
         }
         var synonymsPath = Path.Combine(folder, "synonyms.yaml");
         var synonyms = File.Exists(synonymsPath) ? Synonyms.Parse(File.ReadAllText(synonymsPath), "synonyms.yaml") : Synonyms.Empty;
-        return new KnowledgeSnapshot(sections, synonyms);
+        var framingPath = Path.Combine(folder, "framing.yaml");
+        var focus = File.Exists(framingPath) ? QuestionFocus.Parse(File.ReadAllText(framingPath), "framing.yaml") : QuestionFocus.Default;
+        return new KnowledgeSnapshot(sections, synonyms, focus);
     }
 }

@@ -14,7 +14,8 @@ public sealed class KnowledgeOptions
     [Range(0.0, 100.0)] public double MinScore { get; set; } = 0.5;
 
     /// <summary>
-    /// Lowest idf-weighted share of the question's words the best section must contain. Default 0.5:
+    /// Lowest idf-weighted share of the question's asking words (framing, disclaimers and preambles left
+    /// out, see Retrieval.QuestionFocus) the best section must contain. Default 0.5:
     /// a question mostly about something the knowledge never mentions is declined.
     /// </summary>
     [Range(0.0, 1.0)] public double MinCoverage { get; set; } = 0.5;

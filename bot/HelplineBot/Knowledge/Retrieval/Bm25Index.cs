@@ -70,17 +70,18 @@ internal sealed class Bm25Index
     public List<SearchHit> Search(IReadOnlyList<QueryTerm> terms, int top)
     {
         var hits = new List<SearchHit>();
-        var totalWeight = terms.Sum(t => t.Weight * Idf(t.Term));
+        // coverage is judged on the words that ask the question, not on the scene around it
+        var totalWeight = terms.Where(t => t.Focus).Sum(t => t.Weight * Idf(t.Term));
         for (var d = 0; d < _sections.Count; d++)
         {
             double score = 0, matchedWeight = 0;
             var frequencies = _termFrequencies[d];
-            foreach (var (term, weight) in terms)
+            foreach (var (term, weight, focus) in terms)
             {
                 if (!frequencies.TryGetValue(term, out var tf)) continue;
                 var idf = _idf[term];
                 score += weight * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[d] / _averageLength));
-                matchedWeight += weight * idf;
+                if (focus) matchedWeight += weight * idf;
             }
             if (score <= 0) continue;
             score += TitleBonus * TitleMatch(d, terms);
@@ -98,7 +99,7 @@ internal sealed class Bm25Index
             title += _idf[term];
             if (terms.Any(t => t.Term == term)) titleMatched += _idf[term];
         }
-        foreach (var (term, weight) in terms)
+        foreach (var (term, weight, _) in terms)
         {
             question += weight * Idf(term);
             if (_titleTerms[d].Contains(term)) questionMatched += weight * Idf(term);
