@@ -1,6 +1,5 @@
 using HelplineBot.Hosting;
 using HelplineBot.Knowledge.Generation;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Knowledge;
@@ -18,8 +17,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<ITopicSource>(provider => provider.GetRequiredService<KnowledgeBase>());
         services.AddSingleton<AnswerReplies>();
-        services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddAzureOpenAIOptions();
         services.AddSingleton<IAnswerGenerator>(provider =>
             provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.IsConfigured
                 ? ActivatorUtilities.CreateInstance<AzureOpenAIAnswerGenerator>(provider)

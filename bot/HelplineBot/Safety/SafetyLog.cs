@@ -17,4 +17,16 @@ internal static partial class SafetyLog
 
     [LoggerMessage(1512, LogLevel.Information, "Crisis reply sent on {ChannelId}/{ConversationId} in {ElapsedMs} ms")]
     public static partial void CrisisReplySent(ILogger logger, string? channelId, string? conversationId, double elapsedMs);
+
+    [LoggerMessage(1520, LogLevel.Information, "Safety second opinion: {Mode}")]
+    public static partial void SecondOpinionMode(ILogger logger, string mode);
+
+    [LoggerMessage(1521, LogLevel.Warning, "Safety second opinion raised {RulesLabel} to {Label}")]
+    public static partial void SecondOpinionRaised(ILogger logger, string rulesLabel, string label);
+
+    [LoggerMessage(1522, LogLevel.Warning, "Safety second opinion unavailable ({Reason}); the rules' verdict stands")]
+    public static partial void SecondOpinionFailed(ILogger logger, string reason);
+
+    [LoggerMessage(1523, LogLevel.Warning, "Safety second opinion refused by the content filter (on the {Part}); the rules' verdict stands")]
+    public static partial void SecondOpinionFiltered(ILogger logger, string part);
 }

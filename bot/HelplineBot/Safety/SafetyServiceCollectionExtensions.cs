@@ -1,4 +1,5 @@
 using HelplineBot.Hosting;
+using HelplineBot.Knowledge.Generation;
 using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Safety;
@@ -7,7 +8,7 @@ public static class SafetyServiceCollectionExtensions
 {
     /// <summary>
     /// The safety screen (rules loaded and compiled once, at start: a broken rule file stops the start with
-    /// its name and problem) and the crisis replies. Needs the "Helpline" options for the helpline's number.
+    /// its name and problem), the crisis replies and the optional second opinion (Azure OpenAI, when configured). Needs the "Helpline" options for the helpline's number.
     /// </summary>
     public static IServiceCollection AddSafety(this IServiceCollection services)
     {
@@ -22,6 +23,14 @@ public static class SafetyServiceCollectionExtensions
         });
         services.AddSingleton<SafetyScreen>();
         services.AddSingleton<CrisisReplies>();
+        services.AddAzureOpenAIOptions();
+        services.AddSingleton<ISafetySecondOpinion>(sp =>
+        {
+            var enabled = sp.GetRequiredService<IOptions<SafetyOptions>>().Value.SecondOpinion
+                && sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.IsConfigured;
+            SafetyLog.SecondOpinionMode(sp.GetRequiredService<ILogger<SafetyScreen>>(), enabled ? "on" : "off");
+            return enabled ? ActivatorUtilities.CreateInstance<AzureOpenAISafetySecondOpinion>(sp) : new NoSecondOpinion();
+        });
         services.AddHostedService<SafetyStartup>();
         return services;
     }
@@ -43,6 +52,7 @@ internal sealed class SafetyStartup(IServiceProvider services) : IHostedService
     {
         services.GetRequiredService<SafetyScreen>();
         services.GetRequiredService<CrisisReplies>();
+        services.GetRequiredService<ISafetySecondOpinion>();
         return Task.CompletedTask;
     }
 

@@ -10,7 +10,13 @@ namespace HelplineBot.Safety;
 /// the conversation's gate and without touching storage or any remote service, so it goes out even
 /// when those are failing. The "Grounding exercise" button offered after a crisis is answered here too.
 /// </summary>
-public sealed class SafetyTurnScreen(SafetyScreen screen, CrisisReplies replies, ILogger<SafetyTurnScreen> logger) : ITurnScreen
+/// <remarks>
+/// When a second opinion is configured, a message the rules do not flag as a crisis waits for it (at most
+/// "Safety:SecondOpinionTimeBudget"): it may raise the verdict to a crisis, which is then answered exactly as a
+/// crisis of the rules. A crisis the rules found never waits for the model, and nothing the model says lowers it.
+/// </remarks>
+public sealed class SafetyTurnScreen(SafetyScreen screen, CrisisReplies replies, ISafetySecondOpinion secondOpinion, ILogger<SafetyTurnScreen> logger)
+    : ITurnScreen
 {
     public async Task ScreenAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -19,6 +25,12 @@ public sealed class SafetyTurnScreen(SafetyScreen screen, CrisisReplies replies,
 
         var started = Stopwatch.GetTimestamp();
         var verdict = screen.Screen(activity.Text);
+        if (!verdict.IsCrisis && secondOpinion.IsEnabled)
+        {
+            var reviewed = await secondOpinion.ReviewAsync(activity.Text, verdict, cancellationToken);
+            // The policy holds here too, whatever the implementation: only a raise to a crisis is taken.
+            if (reviewed.IsCrisis) verdict = reviewed;
+        }
         turn.Verdict = verdict;
 
         if (verdict.IsCrisis)

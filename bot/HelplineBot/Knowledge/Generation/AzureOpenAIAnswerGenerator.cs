@@ -1,8 +1,5 @@
 using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Globalization;
-using Azure.AI.OpenAI;
-using Azure.Identity;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 using Polly;
@@ -29,17 +26,8 @@ public sealed class AzureOpenAIAnswerGenerator : IAnswerGenerator
     {
         _options = options.Value;
         _logger = logger;
-        var clientOptions = new AzureOpenAIClientOptions
-        {
-            // Polly owns retries and timeouts, so that all of them fit in one budget.
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = _options.TimeBudget + TimeSpan.FromSeconds(1),
-        };
-        var endpoint = new Uri(_options.Endpoint);
-        var client = string.IsNullOrWhiteSpace(_options.ApiKey)
-            ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential(), clientOptions)
-            : new AzureOpenAIClient(endpoint, new ApiKeyCredential(_options.ApiKey), clientOptions);
-        _chat = client.GetChatClient(_options.Deployment);
+        // Polly owns retries and timeouts, so that all of them fit in one budget.
+        _chat = AzureOpenAIChatClients.Create(_options, _options.TimeBudget + TimeSpan.FromSeconds(1));
         _pipeline = BuildPipeline(_options, timeProvider);
     }
 
