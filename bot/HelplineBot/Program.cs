@@ -1,4 +1,5 @@
 using HelplineBot.Channels.DirectLine;
+using HelplineBot.Channels.Teams.Alerts;
 using HelplineBot.Channels.WebChat;
 using HelplineBot.Conversations;
 using HelplineBot.Dialogs;
@@ -32,6 +33,7 @@ builder.Services.AddDialogs();
 builder.Services.AddSingleton<HelplineConversation>();
 builder.Services.AddTurns<ConversationRouter>();
 builder.Services.AddHandoff();
+builder.Services.AddTeamsAlerts();
 
 var app = builder.Build();
 

@@ -4,7 +4,7 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { me: null, queue: [], advisors: [], openId: null, alerted: new Set(), typingTimer: null, lastTyping: 0 };
+  const state = { me: null, queue: [], advisors: [], openId: null, linkedId: null, alerted: new Set(), typingTimer: null, lastTyping: 0 };
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/advisor/hub")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
@@ -50,7 +50,7 @@
       const badge = el("span", { class: entry.isCrisis ? "badge crisis" : "badge" }, entry.isCrisis ? "Crisis" : "Request");
       const name = el("span", {}, `${visitorLabel(entry)} · ${reasonLabel(entry)}`);
       const wait = el("span", { class: "wait", "data-queued-at": entry.queuedAt, title: "Waiting time" }, minutesSeconds(waited));
-      const item = el("li", { class: mine ? "mine" : "", "data-handoff": entry.id }, badge, name, wait);
+      const item = el("li", { class: [mine ? "mine" : "", entry.id === state.linkedId ? "linked" : ""].join(" ").trim(), "data-handoff": entry.id }, badge, name, wait);
       let action;
       if (entry.state === "queued" || offeredToMe) {
         action = el("button", { type: "button", "aria-label": `Accept ${visitorLabel(entry)}, ${reasonLabel(entry)}, waiting ${spokenWait(waited)}` }, "Accept");
@@ -113,6 +113,7 @@
     button.disabled = true;
     const result = await connection.invoke("Accept", id);
     if (result.won) {
+      if (state.linkedId === id) { state.linkedId = null; $("linkStatus").hidden = true; }
       await openChat(id);
       $("messageText").focus();
     } else {
@@ -273,6 +274,32 @@
       el("td", {}, new Date(a.at).toLocaleTimeString()), el("td", {}, a.advisorName), el("td", {}, a.action), el("td", {}, a.handoffId.slice(0, 8)))));
   }
 
+  // ---- deep link ---------------------------------------------------------------------------------
+  // A Teams alert links to /advisor/?handoff={id}. A waiting person is marked in the queue and the Accept
+  // button focused (accepting stays the advisor's own click); a chat this advisor may see is opened.
+  const linkStatus = (text) => { $("linkStatus").textContent = text; $("linkStatus").hidden = false; };
+  async function followDeepLink() {
+    const params = new URLSearchParams(location.search);
+    const id = params.get("handoff");
+    if (!id) return false;
+    params.delete("handoff");
+    history.replaceState(null, "", location.pathname + (params.size ? `?${params}` : "") + location.hash);
+    const entry = state.queue.find((e) => e.id === id);
+    if (entry?.state === "queued") {
+      state.linkedId = id;
+      renderQueue();
+      const item = [...document.querySelectorAll("#queue li")].find((li) => li.dataset.handoff === id);
+      item?.scrollIntoView({ block: "center" });
+      item?.querySelector("button")?.focus();
+      linkStatus(`From the Teams alert: ${reasonLabel(entry)}, waiting. Accept it from the queue.`);
+    } else if (entry && (entry.advisorId === state.me.id || state.me.isSupervisor)) {
+      await openChat(id);
+    } else {
+      linkStatus("The conversation from that link is no longer waiting: another advisor has it, or it has ended.");
+    }
+    return true;
+  }
+
   // ---- start -------------------------------------------------------------------------------------
   async function loadState() {
     const snapshot = await connection.invoke("GetState");
@@ -286,6 +313,7 @@
     for (const entry of state.queue.filter((e) => e.state === "queued" && e.isCrisis)) alertCrisis(entry);
     // A reload mid-chat reopens the chat the advisor had open, or the one they hold.
     // An ended chat the advisor had open reopens read-only, so a reload never hides what was said.
+    if (await followDeepLink()) { await refreshSupervisor(); return; }
     const remembered = sessionStorage.getItem("openHandoff");
     const held = remembered ?? state.queue.find((e) => e.advisorId === state.me.id && e.state === "active")?.id;
     if (held) await openChat(held);
