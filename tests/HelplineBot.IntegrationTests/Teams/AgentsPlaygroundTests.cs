@@ -63,8 +63,12 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
 
             // A crisis message: the crisis reply with 988 and 911 leaves at once.
             await SendAsync(page, "i want to kill myself tonight");
+            // (988 and 911 are in the welcome too: look for the crisis message's own sentence holding them.)
+            var crisis = page.GetByText("Suicide & Crisis Lifeline").Last;
+            await Expect(crisis);
+            Assert.Contains("988", await crisis.InnerTextAsync());
+            Assert.Contains("911", await crisis.InnerTextAsync());
             await Expect(page.GetByText("flagged this chat").Last);
-            await Expect(page.GetByText("988").Last);
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "teams-playground-personal.png") });
 
             // Group chat: the bot answers when mentioned, with the mention removed before the dialogs.
@@ -96,7 +100,7 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
         var editor = page.Locator("[contenteditable='true'][role='textbox']");
         await editor.ClickAsync();
         await page.Keyboard.TypeAsync("@");
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Bot" }).First.ClickAsync();
+        await page.GetByText("Test Bot", new() { Exact = true }).Last.ClickAsync(); // the Playground's default bot name
         await page.Keyboard.TypeAsync(" ");
     }
 
