@@ -69,6 +69,8 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
             Assert.Contains("988", await crisis.InnerTextAsync());
             Assert.Contains("911", await crisis.InnerTextAsync());
             await Expect(page.GetByText("flagged this chat").Last);
+            // Its buttons come as a card, which Teams shows (it drops a tel: suggested action).
+            await Expect(page.GetByText("Call 988", new() { Exact = true }).Last);
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "teams-playground-personal.png") });
 
             // Group chat: the bot answers when mentioned, with the mention removed before the dialogs.

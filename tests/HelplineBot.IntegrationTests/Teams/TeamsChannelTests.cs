@@ -170,15 +170,29 @@ public sealed class TeamsChannelTests(TeamsChannelFixture bot) : IClassFixture<T
 
         var replies = await bot.SendAsync(bot.Teams.Message(group, "groupChat", Alex, "i want to kill myself tonight"));
 
-        Assert.NotEmpty(replies);
-        Assert.Contains(replies, reply => TextOf(reply).Contains("988", StringComparison.Ordinal));
-        var actions = replies.SelectMany(reply => reply["suggestedActions"]?["actions"]?.AsArray() ?? []).ToList();
-        Assert.Contains(actions, action => action!["type"]!.GetValue<string>() == "openUrl" && action["value"]!.GetValue<string>() == "tel:988");
-        Assert.DoesNotContain(actions, action => action!["type"]!.GetValue<string>() == "call"); // Teams does not render "call"
-        // No menu card or other clutter around the crisis reply.
-        Assert.All(replies, reply => Assert.Empty(reply["attachments"]?.AsArray() ?? []));
+        Assert.Contains(replies, reply => TextOf(reply).Contains("988", StringComparison.Ordinal) && TextOf(reply).Contains("911", StringComparison.Ordinal));
+        // Teams drops suggested actions in group chats and never shows a call/tel: one: the buttons are a card.
+        Assert.All(replies, reply => Assert.Null(reply["suggestedActions"]));
+        var cards = replies.SelectMany(reply => reply["attachments"]?.AsArray() ?? []).ToList();
+        var card = Assert.Single(cards); // the crisis buttons only: no menu card or other clutter
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card!["contentType"]!.GetValue<string>());
+        var actions = card["content"]!["actions"]!.AsArray();
+        Assert.Contains(actions, action => action!["type"]!.GetValue<string>() == "Action.OpenUrl" && action["url"]!.GetValue<string>() == "tel:988");
+        Assert.Contains(actions, action => action!["type"]!.GetValue<string>() == "Action.Submit" && action["data"]!["helplineChoice"]!.GetValue<string>() == "Grounding exercise");
+        Assert.Empty(card["content"]!["body"]!.AsArray()); // the words stay in the message text
         var call = bot.Connector.CallsFor(group).First(c => c.Body?["type"]?.GetValue<string>() == "message");
         Assert.StartsWith("/amer/v3/conversations/", call.RawTarget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CardPress_CrisisGroundingButtonInGroupChat_GroundingExercise()
+    {
+        var group = TeamsPayloads.NewGroupChat();
+        await bot.SendAsync(bot.Teams.Message(group, "groupChat", Alex, "i want to kill myself tonight"));
+
+        var replies = await bot.SendAsync(bot.Teams.CardPress(group, "groupChat", Alex, "Grounding exercise", "1790000000124"));
+
+        Assert.Contains(replies, reply => TextOf(reply).Contains("5 things you can see", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HelplineBot.Dialogs.Rendering;
 using HelplineBot.Protocol.Schema;
 
 namespace HelplineBot.Channels.Teams;
@@ -53,6 +54,16 @@ public static partial class TeamsActivity
             text = Regex.Replace(text, Regex.Escape(marker), " ", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
         }
         activity.Text = WhiteSpace().Replace(text, " ").Trim();
+    }
+
+    /// <summary>
+    /// A card button press (Action.Submit: empty text, the choice in <c>value</c>) gets the choice as its
+    /// text, as an imBack would have: the safety screen and the crisis buttons (grounding) read the text.
+    /// </summary>
+    public static void TakeCardPressAsText(Activity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text) || activity.Type != ActivityTypes.Message) return;
+        if (ChoiceRendering.ReadSubmittedChoice(activity) is { Length: > 0 } choice) activity.Text = choice;
     }
 
     /// <summary>The id that stays the same for one person across Teams conversations: the Entra object id when present.</summary>
