@@ -1,3 +1,4 @@
+using HelplineBot.Channels.Teams;
 using HelplineBot.Protocol.Schema;
 
 namespace HelplineBot.Channels;
@@ -9,6 +10,7 @@ public sealed class ChannelSenders(IEnumerable<IChannelSender> senders)
 
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
+        TeamsReplies.Adapt(activity); // Teams renders no suggested actions outside personal chats: a card instead
         foreach (var sender in _senders)
         {
             if (sender.CanSend(activity)) return sender.SendAsync(activity, cancellationToken);

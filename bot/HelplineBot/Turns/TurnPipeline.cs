@@ -33,7 +33,11 @@ public sealed class TurnPipeline(
         }
 
         var isTeams = TeamsActivity.IsTeams(activity);
-        if (isTeams) TeamsActivity.RemoveBotMention(activity);
+        if (isTeams)
+        {
+            TeamsActivity.RemoveBotMention(activity);
+            TeamsActivity.TakeCardPressAsText(activity);
+        }
 
         var buffered = new List<Activity>();
         var expectsReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HelplineBot.Dialogs.Rendering;
 using HelplineBot.Protocol.Schema;
 
 namespace HelplineBot.Channels.Teams;
@@ -13,12 +14,30 @@ public static partial class TeamsActivity
 {
     public static bool IsTeams(Activity activity) => activity.ChannelId == Protocol.Schema.Channels.MsTeams;
 
-    /// <summary>Personal chats are always for the bot; in group chats and channels only messages that mention it.</summary>
-    public static bool IsAddressedToBot(Activity activity)
+    /// <summary>
+    /// Personal chats are always for the bot; in group chats and channels only messages that mention it,
+    /// and card button presses (Action.Submit: <c>value</c> set, no mention), which Teams sends only to the
+    /// bot that posted the card.
+    /// </summary>
+    public static bool IsAddressedToBot(Activity activity) =>
+        !IsGroupConversation(activity)
+        || activity.Value is { ValueKind: JsonValueKind.Object }
+        || MentionsOf(activity).Any(m => m.Id == activity.Recipient?.Id);
+
+    /// <summary>A group chat or a team channel: several people share the conversation id.</summary>
+    public static bool IsGroupConversation(Activity activity) =>
+        activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
+
+    /// <summary>
+    /// Where the bot keeps what one person is doing with it. A personal chat's conversation id is the same
+    /// for one person and the bot every time, so the conversation is the key. In a Teams group chat or
+    /// channel several people share the conversation: each gets their own state (their own self-check,
+    /// answers and welcome), keyed by <see cref="PersonKey"/> inside that conversation.
+    /// </summary>
+    public static string ConversationStateKey(Activity activity)
     {
-        var type = activity.Conversation?.ConversationType;
-        var isGroup = activity.Conversation?.IsGroup == true || type is "groupChat" or "channel";
-        return !isGroup || MentionsOf(activity).Any(m => m.Id == activity.Recipient?.Id);
+        var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
+        return IsTeams(activity) && IsGroupConversation(activity) && PersonKey(activity) is { } person ? $"{key}/{person}" : key;
     }
 
     /// <summary>
@@ -35,6 +54,16 @@ public static partial class TeamsActivity
             text = Regex.Replace(text, Regex.Escape(marker), " ", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
         }
         activity.Text = WhiteSpace().Replace(text, " ").Trim();
+    }
+
+    /// <summary>
+    /// A card button press (Action.Submit: empty text, the choice in <c>value</c>) gets the choice as its
+    /// text, as an imBack would have: the safety screen and the crisis buttons (grounding) read the text.
+    /// </summary>
+    public static void TakeCardPressAsText(Activity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text) || activity.Type != ActivityTypes.Message) return;
+        if (ChoiceRendering.ReadSubmittedChoice(activity) is { Length: > 0 } choice) activity.Text = choice;
     }
 
     /// <summary>The id that stays the same for one person across Teams conversations: the Entra object id when present.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelplineBot.Channels.Teams;
 using HelplineBot.Dialogs.Flows;
 using HelplineBot.Dialogs.Rendering;
 using HelplineBot.Dialogs.Seams;
@@ -21,7 +22,8 @@ public sealed class DialogEngine(
 {
     private readonly IDialogInterrupter[] _interrupters = interrupters.ToArray();
 
-    public static string KeyOf(Activity activity) => $"{activity.ChannelId}/{activity.Conversation?.Id}";
+    /// <summary>The state key: channel and conversation, and in a Teams group chat or channel also the person.</summary>
+    public static string KeyOf(Activity activity) => TeamsActivity.ConversationStateKey(activity);
 
     /// <summary>A person opened the chat: the welcome with the confidentiality notice, then the menu.</summary>
     public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>
