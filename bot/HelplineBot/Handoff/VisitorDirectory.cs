@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HelplineBot.Dialogs.Engine;
 using HelplineBot.Protocol.Schema;
 
 namespace HelplineBot.Handoff;
@@ -19,7 +20,7 @@ public sealed class VisitorDirectory
     public void Remember(Activity inbound, VisitorScreening screening)
     {
         if (inbound.ChannelId is null || inbound.Conversation?.Id is null) return;
-        var key = $"{inbound.ChannelId}/{inbound.Conversation.Id}";
+        var key = DialogEngine.KeyOf(inbound); // the dialogs' key: per person in Teams group chats
         if (_addresses.TryAdd(key, VisitorAddress.From(inbound))) _order.Enqueue(key);
         else _addresses[key] = VisitorAddress.From(inbound);
         if (screening.IsCrisis) _screenings[key] = screening;
