@@ -1,7 +1,7 @@
 using HelplineBot.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/HelplineBot.Benchmarks -- [all|messages|selfcheck|directline]
-//          [--conversations N] [--rounds N] [--think MS]
+//          [--conversations N] [--rounds N] [--think MS] [--script "first message|second|..."]
 // --think: pause between a conversation's turns (0 = back to back: saturation throughput).
 // Starts the built bot as its own process on loopback (fresh data folder) and prints one line of figures
 // per scenario. See docs/benchmarks.md for the figures and how they were taken.
@@ -16,7 +16,7 @@ var rounds = Option("--rounds", 5);
 var think = TimeSpan.FromMilliseconds(Option("--think", 0));
 
 // A visitor asking, answered by the knowledge, and moving around the menu.
-string[] browsing = ["what is ketamine", "what's CBT", "menu", "thanks"];
+string[] browsing = args.Contains("--script") ? args[Array.IndexOf(args, "--script") + 1].Split('|') : ["what is ketamine", "what's CBT", "menu", "thanks"];
 // The self-check questionnaire end to end: a prompt answered every turn, state read and written each time.
 string[] selfCheck = ["self-check", "daily", "yes", "no", "yes", "yes", "no", "menu"];
 
@@ -26,7 +26,10 @@ await using var bot = await BotProcess.StartAsync(new Dictionary<string, string>
 Console.WriteLine($"bot: {bot.BaseAddress} ({Environment.ProcessorCount} cores), connector: {connector.ServiceUrl}");
 
 // Warm-up, not recorded: JIT, connection pools, SQLite pages.
+// Every scenario's path is warmed, so first-use JIT and loading are not counted as turn latency.
 await MessagesBenchmark.RunAsync("warmup", bot.BaseAddress, connector, 10, 2, selfCheck);
+await MessagesBenchmark.RunAsync("warmup", bot.BaseAddress, connector, 10, 2, browsing);
+await DirectLineBenchmark.RunAsync(bot.BaseAddress, secret, 10, 4, browsing);
 
 if (scenario is "all" or "messages")
     Console.WriteLine(await MessagesBenchmark.RunAsync("messages", bot.BaseAddress, connector, conversations, rounds, browsing, think));
