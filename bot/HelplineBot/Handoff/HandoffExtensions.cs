@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using HelplineBot.Dialogs.Seams;
 using HelplineBot.Handoff.Accounts;
 using HelplineBot.Storage;
+using HelplineBot.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -36,6 +37,10 @@ public static class HandoffExtensions
         services.AddSingleton<VisitorDirectory>();
         // The dialogs' request for a person goes to the live queue, whichever of AddDialogs/AddHandoff runs first.
         services.Replace(ServiceDescriptor.Singleton<IHandoffRequests, QueuedHandoffRequests>());
+        // The dialogs' call back requests also go to the queue in the callback state, so advisors see them.
+        services.Replace(ServiceDescriptor.Singleton<IAdvisorRequestStore>(sp => new QueuedCallbackRequests(
+            ActivatorUtilities.CreateInstance<SqliteAdvisorRequestStore>(sp), sp.GetRequiredService<HandoffStore>(),
+            sp.GetRequiredService<HandoffEvents>(), sp.GetRequiredService<VisitorDirectory>(), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<AdvisorAccounts>();
         services.AddHostedService<WaitingUpdates>();

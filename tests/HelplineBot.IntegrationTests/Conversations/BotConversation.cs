@@ -64,6 +64,10 @@ public sealed class BotConversation : IAsyncDisposable
     public Task<HelplineBot.Handoff.HandoffEntry?> OpenHandoffAsync() =>
         App.Services.GetRequiredService<HelplineBot.Handoff.HandoffStore>().FindOpenAsync(HelplineBot.Protocol.Schema.Channels.Test, _conversationId, CancellationToken.None);
 
+    /// <summary>The call backs waiting in the advisors' queue, for any conversation of this app.</summary>
+    public Task<IReadOnlyList<HelplineBot.Handoff.HandoffEntry>> CallbacksAsync() =>
+        App.Services.GetRequiredService<HelplineBot.Handoff.HandoffStore>().ListCallbacksAsync(CancellationToken.None);
+
     public ValueTask DisposeAsync() => App.DisposeAsync();
 
     internal static void Decorate<T>(IServiceCollection services, Func<T, T> decorate) where T : class

@@ -94,6 +94,8 @@ public sealed partial class WholeBotConversationTests
             Assert.DoesNotContain(handoffs.Requests, h => h.Reason == HandoffReason.PersonRequested);
             Assert.Contains("saved", turns[5].Text);
             AssertNoCrisis(turns);
+            var callback = Assert.Single(handoffs.Callbacks); // in the advisors' queue, where the console lists call backs
+            Assert.Equal(("+13125550123", "R."), (callback.CallbackPhone, callback.Context.Name));
         },
         ["c-19"] = (turns, handoffs) =>
         {
@@ -127,10 +129,10 @@ public sealed partial class WholeBotConversationTests
         var turns = new List<Turn>();
         foreach (var said in row.Turns) turns.Add(await bot.SayAsync(said));
 
-        Checks[id](turns, new BotHandoffs(bot.HandoffRequests.ToList(), await bot.OpenHandoffAsync())); // indexes are "turn N - 1", silence markers included
+        Checks[id](turns, new BotHandoffs(bot.HandoffRequests.ToList(), await bot.OpenHandoffAsync(), await bot.CallbacksAsync())); // indexes are "turn N - 1", silence markers included
     }
 
-    public sealed record BotHandoffs(IReadOnlyList<HandoffRequest> Requests, HelplineBot.Handoff.HandoffEntry? Open);
+    public sealed record BotHandoffs(IReadOnlyList<HandoffRequest> Requests, HelplineBot.Handoff.HandoffEntry? Open, IReadOnlyList<HelplineBot.Handoff.HandoffEntry> Callbacks);
 
     private static void AssertCrisisReply(Turn turn, params string[] numbers)
     {
