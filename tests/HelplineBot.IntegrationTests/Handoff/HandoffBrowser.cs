@@ -63,5 +63,5 @@ public class HandoffBrowser : IAsyncLifetime
 /// <summary>The same browser, with the bot's real safety screen and dialogs in front of the handoff.</summary>
 public sealed class WiredHandoffBrowser : HandoffBrowser
 {
-    public WiredHandoffBrowser() : base(new HelplineBotApp(services: WiredPipelineHandler.Register)) { }
+    public WiredHandoffBrowser() : base(new HelplineBotApp()) { }
 }

@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HelplineBot.IntegrationTests.Handoff;
 
-/// <summary>The handoff composed with the real safety screen and dialogs (see <see cref="WiredPipelineHandler"/>).</summary>
+/// <summary>The handoff as the app composes it: the real safety screen, the ConversationRouter, the dialogs.</summary>
 public class WiredPipelineTests
 {
-    private static HelplineBotApp StartApp() => new(services: WiredPipelineHandler.Register);
+    private static HelplineBotApp StartApp() => new();
 
     [Fact]
     public async Task PersonAskedForThroughTheDialogs_IsQueuedAndThenRelayedToTheAdvisor()

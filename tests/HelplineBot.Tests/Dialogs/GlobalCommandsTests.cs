@@ -130,14 +130,18 @@ public class GlobalCommandsTests
     }
 
     [Fact]
-    public async Task Interrupter_ThatAlreadyReplied_GetsNoExtraReplyFromTheEngine()
+    public async Task Interrupter_ThatSentTheCrisisReply_GetsOnlyWhatHappensNextFromTheEngine()
     {
         await using var host = new DialogTestHost(services: s => s.AddSingleton<IDialogInterrupter>(new KeywordInterrupter("CRISIS", replied: true)));
         await host.SayAsync("self-check");
 
         var reply = await host.SayAsync("CRISIS");
 
-        Assert.True(reply.IsEmpty);
+        // The crisis reply came from the interrupter; the engine adds only the handoff's answer (place in
+        // line, or that no advisor can join now and how to reach one), no questionnaire question.
+        var next = Assert.Single(reply.Activities);
+        Assert.Contains("800-500-0399", next.Text);
+        Assert.False(reply.Mentions("2/6"));
         Assert.Empty((await host.ReadStateAsync())!.Stack);
     }
 

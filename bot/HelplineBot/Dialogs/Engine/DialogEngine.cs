@@ -151,7 +151,9 @@ public sealed class DialogEngine(
         var reason = interruption.Kind == InterruptionKind.Crisis ? HandoffReason.Crisis : HandoffReason.PersonRequested;
         if (!interruption.HandoffRequested)
         {
-            await dc.RequestPersonAsync(reason, silent: interruption.ReplySent, cancellationToken);
+            // After a crisis reply the person still hears what happens next (their place in line, or honestly
+            // that no advisor is available now, with the call back offer); the crisis reply gave the numbers.
+            await dc.RequestPersonAsync(reason, silent: interruption.ReplySent && reason != HandoffReason.Crisis, cancellationToken);
         }
         else
         {
