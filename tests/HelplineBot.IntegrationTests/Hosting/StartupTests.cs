@@ -15,3 +15,18 @@ public class StartupTests
         Assert.True(File.Exists(Path.Combine(app.DataFolder, "helplinebot.db")));
     }
 }
+
+public class DirectLineSecretStartupTests
+{
+    [Fact]
+    public void App_WithAnUnresolvedKeyVaultReferenceAsSecret_RefusesToStart()
+    {
+        var failure = Record.Exception(() => new HelplineBotApp(new Dictionary<string, string?>
+        {
+            ["DirectLine:Secret"] = "@Microsoft.KeyVault(SecretUri=https://vault.example/secrets/directline)",
+        }).Dispose());
+
+        Assert.NotNull(failure);
+        Assert.Contains("unresolved Key Vault reference", failure.ToString());
+    }
+}
