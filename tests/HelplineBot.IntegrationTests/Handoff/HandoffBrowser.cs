@@ -1,3 +1,4 @@
+using HelplineBot.IntegrationTests.Support;
 using Microsoft.Playwright;
 
 namespace HelplineBot.IntegrationTests.Handoff;
@@ -8,8 +9,6 @@ namespace HelplineBot.IntegrationTests.Handoff;
 /// </summary>
 public class HandoffBrowser : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -22,26 +21,15 @@ public class HandoffBrowser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await HandoffHarness.CreateAdvisorAsync(App, "Sam Lee");
-        if (!File.Exists(ChromiumPath)) return;
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Timeout = 30_000,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
-            ],
-        }).WaitAsync(TimeSpan.FromSeconds(40));
+        if (!DebianChromium.IsInstalled) return;
+        // The console's crisis alert is a sound: allow it to play without a click.
+        (_playwright, _browser) = await DebianChromium.LaunchAsync("--autoplay-policy=no-user-gesture-required");
     }
 
     /// <summary>A new page in its own context (own cookies and storage), with a default timeout on every wait.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        if (_browser is null) Assert.Fail($"Chromium is not installed at {ChromiumPath} (Debian package 'chromium').");
+        if (_browser is null) Assert.Fail(DebianChromium.Missing);
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
