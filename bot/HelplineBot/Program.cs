@@ -32,7 +32,7 @@ builder.Services.AddSingleton<IFreeTextAnswerer, KnowledgeFreeTextAnswerer>();
 builder.Services.AddDialogs();
 builder.Services.AddSingleton<HelplineConversation>();
 builder.Services.AddTurns<ConversationRouter>();
-builder.Services.AddHandoff();
+builder.Services.AddHandoff(builder.Configuration);
 builder.Services.AddTeamsAlerts();
 
 var app = builder.Build();

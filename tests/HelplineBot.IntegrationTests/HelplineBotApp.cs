@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,10 @@ public sealed class HelplineBotApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public HelplineBotApp(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
+    /// <param name="httpsCertificate">When given, the bot serves HTTPS with it (as behind App Service), for what browsers only allow on HTTPS.</param>
+    public HelplineBotApp(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null,
+        X509Certificate2? httpsCertificate = null)
     {
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("helplinebot-test-").FullName;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -24,7 +29,8 @@ public sealed class HelplineBotApp : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         _services = services;
-        UseKestrel(0);
+        if (httpsCertificate is null) UseKestrel(0);
+        else UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(httpsCertificate)));
         StartServer();
     }
 

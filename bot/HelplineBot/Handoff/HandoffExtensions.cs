@@ -18,7 +18,7 @@ namespace HelplineBot.Handoff;
 public static class HandoffExtensions
 {
     /// <summary>The queue, relay, console hub, advisor sign-in and the waiting updates.</summary>
-    public static IServiceCollection AddHandoff(this IServiceCollection services)
+    public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HandoffStore>();
@@ -47,7 +47,12 @@ public static class HandoffExtensions
 
         services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 16 * 1024)
             .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddAuthentication().AddCookie(AdvisorAuthentication.Scheme, _ => { });
+        // The sign-in method decides which schemes exist, so it is read here rather than through the options.
+        var authentication = services.AddAuthentication();
+        if (configuration.GetSection(HandoffOptions.Section)[nameof(HandoffOptions.SignIn)] == "Entra")
+            EntraSignIn.Add(authentication, configuration);
+        else
+            authentication.AddCookie(AdvisorAuthentication.Scheme, _ => { });
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(AdvisorAuthentication.Scheme)
             .Configure<IOptions<HandoffOptions>>((cookie, handoff) => AdvisorAuthentication.ConfigureCookie(cookie, handoff.Value));
         services.AddAuthorizationBuilder()

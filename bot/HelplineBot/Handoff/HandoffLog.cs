@@ -29,4 +29,11 @@ internal static partial class HandoffLog
 
     [LoggerMessage(1708, LogLevel.Warning, "Handoff {HandoffId}: move to {State} refused")]
     public static partial void MoveRefused(ILogger logger, string handoffId, string state);
+
+    // 1790-1799: Microsoft Entra ID sign-in.
+    [LoggerMessage(1790, LogLevel.Warning, "Entra sign-in refused: {Reason}")]
+    public static partial void EntraSignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(1791, LogLevel.Warning, "Entra sign-in did not complete")]
+    public static partial void EntraSignInFailed(ILogger logger, Exception? exception);
 }

@@ -45,6 +45,15 @@ public sealed class HandoffOptions
 
     public bool UsesChannelHub => Mode == "ChannelHub";
 
+    /// <summary>
+    /// How advisors sign in. "Local" (default): accounts kept in the data folder, created with `advisors add`.
+    /// "Entra": Microsoft Entra ID (OpenID Connect, settings in the "AzureAd" section; app roles "advisor"
+    /// and "supervisor").
+    /// </summary>
+    [Required, RegularExpression("^(Local|Entra)$")] public string SignIn { get; set; } = "Local";
+
+    public bool UsesEntra => SignIn == "Entra";
+
     /// <summary>Failed sign-ins in a row before an advisor account is locked. Default 5.</summary>
     [Range(1, 100)] public int LockoutAttempts { get; set; } = 5;
 

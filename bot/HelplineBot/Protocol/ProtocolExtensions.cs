@@ -1,4 +1,5 @@
 using HelplineBot.Channels;
+using HelplineBot.Hosting;
 using HelplineBot.Protocol.Auth;
 using HelplineBot.Protocol.Connector;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,8 @@ public static class ProtocolExtensions
         services.AddOptions<BotAuthOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
             .Validate(HasCredentials, "MicrosoftAppId is set but MicrosoftAppPassword is empty (or MicrosoftAppTenantId, for SingleTenant).")
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.MicrosoftAppPassword),
+                "MicrosoftAppPassword is an unresolved Key Vault reference; check the web app's access to the vault.")
             .ValidateOnStart();
         services.AddOptions<ChannelAuthOptions>().BindConfiguration(ChannelAuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using HelplineBot.IntegrationTests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace HelplineBot.IntegrationTests.Fakes;
@@ -34,7 +34,7 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var certificate = CreateCertificate();
+        var certificate = LoopbackCertificate.Create();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
         var fake = new FakeEntraTokenEndpoint(app, certificate);
@@ -68,18 +68,6 @@ public sealed class FakeEntraTokenEndpoint : IAsyncDisposable
     };
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Round-trip through PKCS#12 so the private key is usable by SslStream on every platform.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-    }
 
     public sealed record TokenRequest(string Tenant, string GrantType, string ClientId, string ClientSecret, string Scope);
 }

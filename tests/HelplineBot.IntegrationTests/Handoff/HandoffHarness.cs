@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelplineBot.Channels.DirectLine;
@@ -19,8 +20,8 @@ internal static partial class HandoffHarness
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     public const string Password = "a long enough test password";
 
-    public static HelplineBotApp StartApp(IDictionary<string, string?>? settings = null, string? dataFolder = null) =>
-        new(settings, services => services.AddSingleton<ITurnHandler, HandoffTestHandler>(), dataFolder);
+    public static HelplineBotApp StartApp(IDictionary<string, string?>? settings = null, string? dataFolder = null, X509Certificate2? httpsCertificate = null) =>
+        new(settings, services => services.AddSingleton<ITurnHandler, HandoffTestHandler>(), dataFolder, httpsCertificate);
 
     public static async Task<AdvisorAccount> CreateAdvisorAsync(HelplineBotApp app, string name, string role = AdvisorRoles.Advisor)
     {

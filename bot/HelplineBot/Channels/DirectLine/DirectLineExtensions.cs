@@ -1,3 +1,5 @@
+using HelplineBot.Hosting;
+
 namespace HelplineBot.Channels.DirectLine;
 
 public static class DirectLineExtensions
@@ -7,7 +9,7 @@ public static class DirectLineExtensions
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations()
             // App Service passes an unresolved Key Vault reference through as its literal text: that public
             // string must never become the secret every conversation token is signed with.
-            .Validate(o => !o.Secret.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase),
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.Secret),
                 "DirectLine:Secret is an unresolved Key Vault reference; check the web app's access to the vault.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineSecret>();

@@ -20,7 +20,10 @@ public static class AdvisorAuthentication
         cookie.Cookie.Name = "helpline-advisor";
         cookie.Cookie.Path = "/advisor";
         cookie.Cookie.HttpOnly = true;
-        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        // Entra answers with a cross-site form post, and the browser withholds a Strict cookie from the
+        // redirect that follows it: the advisor would land back on the sign-in page. Lax is still never sent
+        // on a cross-site POST, and every console write also needs the antiforgery token.
+        cookie.Cookie.SameSite = options.UsesEntra ? SameSiteMode.Lax : SameSiteMode.Strict;
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.LoginPath = SignInPath;
         cookie.ExpireTimeSpan = options.SessionLifetime;
@@ -32,11 +35,11 @@ public static class AdvisorAuthentication
     public static bool IsMachinePath(PathString path) =>
         path.StartsWithSegments("/advisor/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/advisor/hub", StringComparison.OrdinalIgnoreCase);
 
-    public static ClaimsPrincipal Principal(AdvisorAccount account) => new(new ClaimsIdentity(
+    public static ClaimsPrincipal Principal(string id, string displayName, string role) => new(new ClaimsIdentity(
         [
-            new Claim(ClaimTypes.NameIdentifier, account.Id),
-            new Claim(ClaimTypes.Name, account.DisplayName),
-            new Claim(ClaimTypes.Role, account.Role),
+            new Claim(ClaimTypes.NameIdentifier, id),
+            new Claim(ClaimTypes.Name, displayName),
+            new Claim(ClaimTypes.Role, role),
         ],
         Scheme, ClaimTypes.Name, ClaimTypes.Role));
 
@@ -54,5 +57,5 @@ public static class AdvisorAuthentication
 
     /// <summary>Signs the account in with the advisor cookie.</summary>
     public static Task SignInAsync(HttpContext http, AdvisorAccount account) =>
-        http.SignInAsync(Scheme, Principal(account), new AuthenticationProperties { IsPersistent = false });
+        http.SignInAsync(Scheme, Principal(account.Id, account.DisplayName, account.Role), new AuthenticationProperties { IsPersistent = false });
 }
