@@ -26,6 +26,7 @@ public static class HandoffExtensions
         services.AddSingleton<AdvisorPresence>();
         services.AddSingleton<OpeningHours>();
         services.AddSingleton<HandoffMessages>();
+        foreach (var message in HandoffMessages.Required) services.AddSingleton(message);
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<AdvisorBroadcaster>();
         services.AddSingleton<IHandoffListener>(sp => sp.GetRequiredService<AdvisorBroadcaster>());

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using HelplineBot.Dialogs.Flows;
 using HelplineBot.Hosting;
 using HelplineBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
@@ -7,77 +9,126 @@ namespace HelplineBot.Handoff;
 
 /// <summary>
 /// What the bot tells a person about the handoff. Kind, plain, honest; never a promise we cannot keep.
-/// (To move into knowledge/messages once the dialog engine's message catalogue is merged.)
+/// The words live in knowledge/messages (ids <c>handoff.*</c>, reviewed by clinical staff and reloaded
+/// with the flows); this class picks the message and fills in the values of the moment.
 /// </summary>
-public sealed class HandoffMessages(IOptions<HelplineOptions> helpline)
+public sealed class HandoffMessages(FlowCatalog catalog, IOptions<HelplineOptions> helpline)
 {
+    /// <summary>What the person types (or the button sends) for the breathing exercise; fixed, so it always works.</summary>
     public const string BreatheCommand = "breathe";
-    public static readonly string[] FeedbackChoices = ["Yes, it helped", "A little", "No"];
 
-    public string CrisisResources =>
-        $"If you are in danger right now, call 911. For thoughts of suicide, call or text 988. " +
-        $"Poison Control: 1-800-222-1222. You can also call us at {helpline.Value.Phone}.";
+    private const string CrisisLines = "crisis.lines", Place = "queue.place", Wait = "queue.wait", Position = "queue.position";
+    private const string WaitLow = "wait.low", WaitHigh = "wait.high", AdvisorName = "advisor.firstName", AdvisorText = "advisor.text";
+    private const string Breathe = "command.breathe";
 
-    public string Connecting(int position, WaitRange? estimate) =>
-        $"I'm connecting you with an advisor, a real person. {Place(position, estimate)} " +
-        "You can keep writing here; they will see everything you write. " +
-        $"If you'd like, type \"{BreatheCommand}\" for a short breathing exercise while you wait.";
+    // The stored feedback answer is the id's last part, so the labels can be reworded without changing the figures.
+    private static readonly string[] FeedbackIds = ["handoff.feedback.helped", "handoff.feedback.a-little", "handoff.feedback.no"];
 
-    public string ConnectingToHub =>
-        "I'm connecting you with an advisor, a real person. Please stay in this chat; they will see what you've written. " + CrisisResources;
+    /// <summary>
+    /// Every message the handoff says and the values it fills; registered so a file without one, or with a
+    /// placeholder nobody fills, stops the start. The crisis lines and the breathing word fit in any of them.
+    /// </summary>
+    public static readonly IReadOnlyList<RequiredMessage> Required =
+    [
+        new("handoff.crisis-lines", Breathe),
+        Message("handoff.connecting", Place, Wait),
+        Message("handoff.connecting-hub"),
+        Message("handoff.place.next"),
+        Message("handoff.place.number", Position),
+        Message("handoff.wait.estimate", WaitLow, WaitHigh),
+        Message("handoff.wait.unknown"),
+        Message("handoff.still-waiting", Place, Wait),
+        Message("handoff.passed-on"),
+        Message("handoff.received", Position),
+        Message("handoff.no-advisor.open"),
+        Message("handoff.no-advisor.closed"),
+        Message("handoff.callback-stored"),
+        Message("handoff.breathing"),
+        Message("handoff.waiting.breathe"),
+        Message("handoff.waiting.call-988"),
+        Message("handoff.waiting.call-911"),
+        Message("handoff.advisor-joined", AdvisorName),
+        Message("handoff.advisor-says", AdvisorName, AdvisorText),
+        Message("handoff.already-with-advisor", AdvisorName),
+        Message("handoff.advisor-unnamed"),
+        Message("handoff.transferred"),
+        Message("handoff.advisor-left", AdvisorName),
+        .. FeedbackIds.Select(id => Message(id)),
+        Message("handoff.feedback.thanks"),
+    ];
 
-    public string PassedOn => "Your message is saved for the advisor. I'm here with you while you wait.";
+    public string CrisisResources => Say("handoff.crisis-lines");
 
-    public string StillWaiting(int position, WaitRange? estimate) =>
-        $"You're still in line for an advisor and I'm here with you. {Place(position, estimate)}";
+    public string Connecting(int position, WaitRange? estimate) => Say("handoff.connecting", WhereInLine(position, estimate));
 
-    public string NoAdvisor(bool isOpen) =>
-        (isOpen
-            ? "I'm sorry: no advisor is available on the chat at this moment, so I can't say when someone will answer. "
-            : $"I'm sorry: our advisors are not on the chat right now (we answer {helpline.Value.Hours}). ") +
-        CrisisResources +
-        " If you'd like an advisor to call you back, type your phone number here.";
+    public string ConnectingToHub => Say("handoff.connecting-hub");
 
-    public string CallbackStored =>
-        "Thank you. I've saved your request and an advisor will call you back at that number. " + CrisisResources;
+    public string PassedOn => Say("handoff.passed-on");
 
-    public string Received(int position) =>
-        $"Your message is saved; the advisor will see it. You're number {position} in line. " +
-        $"Type \"{BreatheCommand}\" for a short breathing exercise.";
+    public string StillWaiting(int position, WaitRange? estimate) => Say("handoff.still-waiting", WhereInLine(position, estimate));
 
-    public string Breathing =>
-        "Let's breathe together. Breathe in slowly through your nose for 4 counts. Hold for 4. " +
-        "Breathe out through your mouth for 6. Do this a few times, at your own pace. " +
-        "Then notice 5 things you can see around you. I'm still here, and you're still in line.";
+    public string NoAdvisor(bool isOpen) => Say(isOpen ? "handoff.no-advisor.open" : "handoff.no-advisor.closed");
 
-    public string AdvisorJoined(string firstName) => $"{firstName}, an advisor, has joined the chat.";
+    public string CallbackStored => Say("handoff.callback-stored");
 
-    public string AlreadyWithAdvisor(string firstName) => $"You're already in the chat with {firstName}, an advisor; they see what you write here.";
+    public string Received(int position) => Say("handoff.received", (Position, Number(position)));
 
-    public string Transferred => "Your advisor is passing you to a colleague. Please stay here; someone will be with you shortly.";
+    public string Breathing => Say("handoff.breathing");
 
-    public string AdvisorLeft(string firstName) =>
-        $"{firstName} has left the chat, and you're back with the {helpline.Value.Name} assistant. " +
-        "One quick question: did talking with an advisor help?";
+    public string AdvisorJoined(string firstName) => Say("handoff.advisor-joined", (AdvisorName, firstName));
 
-    public string FeedbackThanks => "Thank you for telling us. I'm here if you need anything else.";
+    public string AlreadyWithAdvisor(string firstName) => Say("handoff.already-with-advisor", (AdvisorName, firstName));
+
+    /// <summary>How the bot names an advisor whose name it does not know.</summary>
+    public string UnnamedAdvisor => Say("handoff.advisor-unnamed");
+
+    public string Transferred => Say("handoff.transferred");
+
+    public string AdvisorLeft(string firstName) => Say("handoff.advisor-left", (AdvisorName, firstName));
+
+    public string FeedbackThanks => Say("handoff.feedback.thanks");
+
+    /// <summary>An advisor's words as the person sees them, with the advisor's first name.</summary>
+    public string WithAdvisorName(string firstName, string text) => Say("handoff.advisor-says", (AdvisorName, firstName), (AdvisorText, text));
 
     /// <summary>While waiting: the breathing exercise and the crisis lines one tap away.</summary>
-    public static SuggestedActions WaitingActions() => new()
+    public SuggestedActions WaitingActions() => new()
     {
         Actions =
         [
-            CardAction.ImBack("Breathing exercise", BreatheCommand),
-            new CardAction { Type = ActionTypes.Call, Title = "Call or text 988", Value = JsonSerializer.SerializeToElement("tel:988") },
-            new CardAction { Type = ActionTypes.Call, Title = "Call 911", Value = JsonSerializer.SerializeToElement("tel:911") },
+            CardAction.ImBack(Say("handoff.waiting.breathe"), BreatheCommand),
+            new CardAction { Type = ActionTypes.Call, Title = Say("handoff.waiting.call-988"), Value = JsonSerializer.SerializeToElement("tel:988") },
+            new CardAction { Type = ActionTypes.Call, Title = Say("handoff.waiting.call-911"), Value = JsonSerializer.SerializeToElement("tel:911") },
         ],
     };
 
-    public static string WithAdvisorName(string firstName, string text) => $"**{firstName}** (advisor): {text}";
+    /// <summary>The one feedback question's answers, as buttons that send their label.</summary>
+    public SuggestedActions FeedbackActions() => new() { Actions = [.. FeedbackIds.Select(id => CardAction.ImBack(Say(id)))] };
 
-    private static string Place(int position, WaitRange? estimate) =>
-        (position == 1 ? "You're next in line." : $"You're number {position} in line.") +
-        (estimate is null
-            ? " I can't estimate the wait honestly right now."
-            : $" The wait is usually about {estimate.LowMinutes} to {estimate.HighMinutes} minutes.");
+    /// <summary>The stored answer (<c>helped</c>, <c>a-little</c>, <c>no</c>) for a tapped or typed label; null when the text is not one.</summary>
+    public string? FeedbackAnswer(string text)
+    {
+        var id = FeedbackIds.FirstOrDefault(id => string.Equals(Say(id), text.Trim(), StringComparison.OrdinalIgnoreCase));
+        return id?["handoff.feedback.".Length..];
+    }
+
+    private (string, string)[] WhereInLine(int position, WaitRange? estimate) =>
+    [
+        (Place, position == 1 ? Say("handoff.place.next") : Say("handoff.place.number", (Position, Number(position)))),
+        (Wait, estimate is null
+            ? Say("handoff.wait.unknown")
+            : Say("handoff.wait.estimate", (WaitLow, Number(estimate.LowMinutes)), (WaitHigh, Number(estimate.HighMinutes)))),
+    ];
+
+    private string Say(string id, params (string Name, string Value)[] values) =>
+        catalog.Current.Messages.Format(id, name => HelplinePlaceholders.Find(helpline.Value, name) ?? name switch
+        {
+            CrisisLines => CrisisResources,
+            Breathe => BreatheCommand,
+            _ => Array.Find(values, v => v.Name == name) is { Name: not null } found ? found.Value : null,
+        });
+
+    private static RequiredMessage Message(string id, params string[] values) => new(id, [.. values, CrisisLines, Breathe]);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

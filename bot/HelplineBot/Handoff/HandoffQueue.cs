@@ -94,7 +94,7 @@ public sealed class HandoffQueue(
         var message = new RelayedMessage(RelayedMessage.Advisor, advisor.FirstName, text, clock.GetUtcNow());
         await records.AppendMessageAsync(entry, message, entry.IsCrisis ? options.Value.CrisisFirstReplyTarget : options.Value.FirstReplyTarget, cancellationToken);
         await records.AuditAsync(advisor.Id, handoffId, AuditRecord.Write, message.At, cancellationToken);
-        var delivered = await TryDeliverAsync(entry, new Activity { Text = HandoffMessages.WithAdvisorName(advisor.FirstName, text) }, advisor.FirstName, cancellationToken);
+        var delivered = await TryDeliverAsync(entry, new Activity { Text = messages.WithAdvisorName(advisor.FirstName, text) }, advisor.FirstName, cancellationToken);
         await events.PublishAsync(new HandoffEvent(HandoffEventKind.Message, entry, message), cancellationToken);
         return delivered;
     }
@@ -116,7 +116,7 @@ public sealed class HandoffQueue(
         var feedback = new Activity
         {
             Text = messages.AdvisorLeft(FirstName(entry.AdvisorName ?? advisor.DisplayName)),
-            SuggestedActions = new SuggestedActions { Actions = [.. HandoffMessages.FeedbackChoices.Select(choice => CardAction.ImBack(choice))] },
+            SuggestedActions = messages.FeedbackActions(),
         };
         await TryDeliverAsync(entry, feedback, null, cancellationToken);
         return true;
@@ -206,6 +206,6 @@ public sealed class HandoffQueue(
         await senders.SendAsync(activity, cancellationToken);
     }
 
-    private static string FirstName(string? displayName) =>
-        displayName is null ? "Your advisor" : new AdvisorIdentity("", displayName, false).FirstName;
+    private string FirstName(string? displayName) =>
+        displayName is null ? messages.UnnamedAdvisor : new AdvisorIdentity("", displayName, false).FirstName;
 }

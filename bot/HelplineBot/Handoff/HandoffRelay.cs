@@ -55,25 +55,24 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
         }
         if (string.Equals(text, HandoffMessages.BreatheCommand, StringComparison.OrdinalIgnoreCase))
         {
-            await turn.SendAsync(new Activity { Text = messages.Breathing, SuggestedActions = HandoffMessages.WaitingActions() }, cancellationToken);
+            await turn.SendAsync(new Activity { Text = messages.Breathing, SuggestedActions = messages.WaitingActions() }, cancellationToken);
             return true;
         }
         if (options.Value.UsesChannelHub)
         {
-            await turn.SendAsync(new Activity { Text = messages.PassedOn, SuggestedActions = HandoffMessages.WaitingActions() }, cancellationToken);
+            await turn.SendAsync(new Activity { Text = messages.PassedOn, SuggestedActions = messages.WaitingActions() }, cancellationToken);
             return true;
         }
         var reply = queue.AdvisorsAvailable() ? messages.Received(await queue.PositionAsync(entry, cancellationToken)) : queue.NoAdvisorText();
-        await turn.SendAsync(new Activity { Text = reply, SuggestedActions = HandoffMessages.WaitingActions() }, cancellationToken);
+        await turn.SendAsync(new Activity { Text = reply, SuggestedActions = messages.WaitingActions() }, cancellationToken);
         return true;
     }
 
     private async Task<bool> TryTakeFeedbackAsync(TurnContext turn, string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var text = turn.Activity.Type == ActivityTypes.Message ? turn.Activity.TextOrEmpty.Trim() : "";
-        var choice = HandoffMessages.FeedbackChoices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
-        if (choice is null) return false;
-        if (!await store.RecordFeedbackAsync(channelId, conversationId, choice, clock.GetUtcNow() - FeedbackWindow, cancellationToken)) return false;
+        if (messages.FeedbackAnswer(text) is not { } answer) return false;
+        if (!await store.RecordFeedbackAsync(channelId, conversationId, answer, clock.GetUtcNow() - FeedbackWindow, cancellationToken)) return false;
         await turn.SendTextAsync(messages.FeedbackThanks, cancellationToken);
         return true;
     }

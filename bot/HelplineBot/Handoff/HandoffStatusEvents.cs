@@ -33,7 +33,7 @@ public sealed class HandoffStatusEvents(HandoffStore store, HandoffQueue queue, 
                 break;
             case "completed" or "endOfConversation" or "transferBack":
                 if ((await store.TransitionAsync(entry.Id, new HandoffChange(HandoffState.Ended, Actor.Advisor(HubAgentId)), clock.GetUtcNow(), cancellationToken)).IsDone)
-                    await turn.SendTextAsync(messages.AdvisorLeft("Your advisor"), cancellationToken);
+                    await turn.SendTextAsync(messages.AdvisorLeft(messages.UnnamedAdvisor), cancellationToken);
                 break;
             case "failed" or "timedOut":
                 // The hub could not take the person: our own advisors' queue does, and the person hears the truth.

@@ -43,7 +43,7 @@ public sealed class WaitingUpdates(
             if (now - entry.QueuedAt < options.Value.UpdateInterval) continue;
             try
             {
-                await queue.TellVisitorAsync(entry, messages.StillWaiting(i + 1, await queue.EstimateAsync(entry, cancellationToken)), null, cancellationToken, HandoffMessages.WaitingActions());
+                await queue.TellVisitorAsync(entry, messages.StillWaiting(i + 1, await queue.EstimateAsync(entry, cancellationToken)), null, cancellationToken, messages.WaitingActions());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -145,6 +145,21 @@ public class FlowValidationTests
     }
 
     [Fact]
+    public void UnknownPlaceholder_IsReportedWithFileAndLine()
+    {
+        var knowledge = new KnowledgeCopy();
+        var text = File.ReadAllText(knowledge.MessagesPath);
+        File.WriteAllText(knowledge.MessagesPath, text.Replace("call {helpline.phone} ({helpline.hours}).\"\n  treatment.intro", "call {helpline.fax}.\"\n  treatment.intro", StringComparison.Ordinal));
+
+        var ex = Assert.Throws<FlowValidationException>(() => FlowCatalog.LoadFrom(knowledge.Folder, "en", Actions, new FakeTopicSource()));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("knowledge/messages/en.yaml", error.File);
+        Assert.Equal(Array.FindIndex(File.ReadAllLines(knowledge.MessagesPath), l => l.Contains("topic.unavailable:", StringComparison.Ordinal)) + 1, error.Line);
+        Assert.Contains("message 'topic.unavailable' uses unknown placeholder '{helpline.fax}'", error.Problem);
+    }
+
+    [Fact]
     public void InvalidYaml_IsReportedWithLine()
     {
         var error = Single("id: broken\nsteps:\n  - id: a\n    type: message\n   message: [unclosed\n");

@@ -112,14 +112,9 @@ public sealed class DialogContext(TurnContext turn, ConversationState state, Flo
 
     public string Format(string messageId) => Flows.Messages.Format(messageId, Placeholder);
 
-    private string? Placeholder(string name) => name switch
-    {
-        "helpline.name" => Services.Helpline.Name,
-        "helpline.phone" => Services.Helpline.Phone,
-        "helpline.hours" => Services.Helpline.Hours,
-        _ when name.StartsWith("value.", StringComparison.Ordinal) => ActiveInstance?.Values.GetValueOrDefault(name["value.".Length..]),
-        _ => null,
-    };
+    private string? Placeholder(string name) =>
+        HelplinePlaceholders.Find(Services.Helpline, name)
+        ?? (name.StartsWith("value.", StringComparison.Ordinal) ? ActiveInstance?.Values.GetValueOrDefault(name["value.".Length..]) : null);
 
     // A flow edited while someone was inside it: start over from the menu rather than fail the turn.
     private DialogTurnResult Lost(DialogInstance instance)

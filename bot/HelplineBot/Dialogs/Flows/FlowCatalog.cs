@@ -14,6 +14,7 @@ public sealed class FlowCatalog : IDisposable
     private readonly DialogsOptions _options;
     private readonly IReadOnlySet<string> _actions;
     private readonly ITopicSource? _topics;
+    private readonly IReadOnlyCollection<RequiredMessage> _required;
     private readonly ILogger<FlowCatalog> _logger;
     private readonly List<FileSystemWatcher> _watchers = [];
     private Timer? _debounce;
@@ -24,6 +25,7 @@ public sealed class FlowCatalog : IDisposable
         _options = options.Value;
         _actions = actions.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         _topics = services.GetService<ITopicSource>();
+        _required = [.. services.GetServices<RequiredMessage>()];
         _logger = logger;
     }
 
@@ -33,13 +35,15 @@ public sealed class FlowCatalog : IDisposable
     /// <summary>Loads and validates; throws <see cref="FlowValidationException"/> listing every problem.</summary>
     public FlowSet Load()
     {
-        var set = LoadFrom(_options.KnowledgeFolderFullPath, _options.Language, _actions, _topics);
+        var set = LoadFrom(_options.KnowledgeFolderFullPath, _options.Language, _actions, _topics, _required);
         Volatile.Write(ref _current, set);
         DialogsLog.FlowsLoaded(_logger, set.Flows.Count);
         return set;
     }
 
-    public static FlowSet LoadFrom(string knowledgeFolder, string language, IReadOnlySet<string> actions, ITopicSource? topics)
+    /// <summary>Loads and validates a knowledge folder; <paramref name="required"/> are the messages other features say.</summary>
+    public static FlowSet LoadFrom(
+        string knowledgeFolder, string language, IReadOnlySet<string> actions, ITopicSource? topics, IReadOnlyCollection<RequiredMessage>? required = null)
     {
         var errors = new List<FlowError>();
         var messagesPath = Path.Combine(knowledgeFolder, "messages", language + ".yaml");
@@ -55,7 +59,7 @@ public sealed class FlowCatalog : IDisposable
         {
             if (FlowLoader.Parse($"knowledge/flows/{Path.GetFileName(path)}", File.ReadAllText(path), errors) is { } flow) flows.Add(flow);
         }
-        FlowValidator.Validate(flows, messages, messagesName, actions, topics, errors);
+        FlowValidator.Validate(flows, messages, messagesName, actions, topics, required ?? [], errors);
         if (errors.Count > 0) throw new FlowValidationException(errors);
         return new FlowSet(flows.ToDictionary(f => f.Id, StringComparer.Ordinal), messages);
     }

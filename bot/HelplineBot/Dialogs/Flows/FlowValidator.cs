@@ -5,20 +5,22 @@ namespace HelplineBot.Dialogs.Flows;
 
 /// <summary>
 /// Checks that flows hang together before the bot takes traffic: every message, step, flow, action and
-/// (when a topic source is registered) topic a flow names exists, and every step can be reached.
+/// (when a topic source is registered) topic a flow names exists, and every step can be reached; every
+/// message other features say by themselves exists; and every message uses only placeholders that are filled.
 /// </summary>
 public static class FlowValidator
 {
     /// <summary>Flows the engine itself starts, so they must exist.</summary>
     public static readonly IReadOnlyList<string> RequiredFlows = [FlowIds.Welcome, FlowIds.MainMenu, FlowIds.WayOut, FlowIds.Goodbye];
 
-    /// <summary>Messages the engine says by itself (welcome, re-prompts, commands, fallbacks).</summary>
+    /// <summary>Messages the engine and its actions say by themselves (welcome, re-prompts, commands, fallbacks, results).</summary>
     public static readonly IReadOnlyList<string> RequiredMessages =
     [
         "welcome.notice", "welcome.back", "choice.yes", "choice.no", "prompt.retry-choice", "prompt.retry-confirm",
         "prompt.retry-number", "prompt.retry-phone", "prompt.retry-text", "prompt.question-inside", "prompt.gave-up",
         "topic.unavailable", "freetext.menu-only", "command.restarted", "command.stopped", "command.help",
         "goodbye.after-crisis", "handoff.recorded", "handoff.recorded-crisis", "handoff.requested-elsewhere", "crisis.fallback",
+        "self-check.result-inpatient", "self-check.result-outpatient",
     ];
 
     public static void Validate(
@@ -27,6 +29,7 @@ public static class FlowValidator
         string messagesFile,
         IReadOnlySet<string> actions,
         ITopicSource? topics,
+        IReadOnlyCollection<RequiredMessage> featureMessages,
         List<FlowError> errors)
     {
         var byId = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
@@ -42,6 +45,9 @@ public static class FlowValidator
 
         foreach (var id in RequiredMessages.Where(id => !messages.Contains(id)))
             errors.Add(new FlowError(messagesFile, 0, $"the message '{id}', which the engine says by itself, is missing"));
+        foreach (var message in featureMessages.Where(m => !messages.Contains(m.Id)))
+            errors.Add(new FlowError(messagesFile, 0, $"the message '{message.Id}', which the bot says by itself, is missing"));
+        CheckPlaceholders(flows, messages, messagesFile, featureMessages, errors);
 
         foreach (var flow in flows) ValidateFlow(flow, byId, messages, messagesFile, actions, topics, errors);
     }
@@ -138,6 +144,34 @@ public static class FlowValidator
     {
         if (id is not null && !messages.Contains(id))
             errors.Add(Error(flow, line, $"step '{stepId}' uses message '{id}', which is missing from {messagesFile}"));
+    }
+
+    // A placeholder nobody fills would reach a person as an empty gap, so it stops the start instead. Flows
+    // and the engine fill the flow's answers ({value.KEY}); a feature only what it declares. A message that
+    // nobody in this composition says (another feature's, when that feature is not added) is not checked.
+    private static void CheckPlaceholders(
+        IReadOnlyList<FlowDefinition> flows, MessageCatalog messages, string messagesFile, IReadOnlyCollection<RequiredMessage> featureMessages, List<FlowError> errors)
+    {
+        var saidByFlows = flows.SelectMany(f => f.Steps)
+            .SelectMany(s => s.Choices.Select(c => (string?)c.Label).Append(s.Message).Append(s.Retry))
+            .OfType<string>().Concat(RequiredMessages).ToHashSet(StringComparer.Ordinal);
+        var declared = featureMessages.GroupBy(m => m.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(m => m.Placeholders).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var id in messages.Ids)
+        {
+            var own = declared.GetValueOrDefault(id);
+            var byFlows = saidByFlows.Contains(id);
+            if (own is null && !byFlows) continue;
+            foreach (var name in messages.PlaceholdersIn(id))
+            {
+                var filled = HelplinePlaceholders.Names.Contains(name)
+                    || ((own is null || own.Contains(name)) && (!byFlows || name.StartsWith("value.", StringComparison.Ordinal)));
+                if (filled) continue;
+                IEnumerable<string> extra = own is null ? ["value.KEY"] : byFlows ? [] : own;
+                var allowed = string.Join(", ", HelplinePlaceholders.Names.Concat(extra).Select(n => "{" + n + "}"));
+                errors.Add(new FlowError(messagesFile, messages.LineOf(id), $"message '{id}' uses unknown placeholder '{{{name}}}' (it may use {allowed})"));
+            }
+        }
     }
 
     private static string Name(StepType type) => type.ToString().ToLowerInvariant();

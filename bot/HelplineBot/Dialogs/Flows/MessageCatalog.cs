@@ -7,23 +7,33 @@ namespace HelplineBot.Dialogs.Flows;
 /// <summary>
 /// Every sentence the bot says, by id (knowledge/messages/{language}.yaml, key <c>messages</c>), and the
 /// words that trigger global commands (key <c>commands</c>). Placeholders: <c>{helpline.name}</c>,
-/// <c>{helpline.phone}</c>, <c>{helpline.hours}</c> and <c>{value.KEY}</c> (an answer of the current flow).
+/// <c>{helpline.phone}</c>, <c>{helpline.hours}</c>; <c>{value.KEY}</c> (an answer of the current flow) in
+/// flow messages; the runtime values a <see cref="RequiredMessage"/> declares in that message. The
+/// <see cref="FlowValidator"/> checks which message may use which.
 /// </summary>
 public sealed partial class MessageCatalog
 {
-    private static readonly HashSet<string> KnownPlaceholders = ["helpline.name", "helpline.phone", "helpline.hours"];
-
     private readonly Dictionary<string, string> _messages;
+    private readonly Dictionary<string, int> _lines;
 
-    private MessageCatalog(Dictionary<string, string> messages, Dictionary<string, IReadOnlyList<string>> commands)
+    private MessageCatalog(Dictionary<string, string> messages, Dictionary<string, int> lines, Dictionary<string, IReadOnlyList<string>> commands)
     {
         _messages = messages;
+        _lines = lines;
         Commands = commands;
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Commands { get; }
 
     public bool Contains(string id) => _messages.ContainsKey(id);
+
+    public IReadOnlyCollection<string> Ids => _messages.Keys;
+
+    /// <summary>The line of the message's text in its file (for errors), 0 when unknown.</summary>
+    public int LineOf(string id) => _lines.GetValueOrDefault(id);
+
+    /// <summary>The placeholder names a message uses, without braces.</summary>
+    public IEnumerable<string> PlaceholdersIn(string id) => Placeholder().Matches(Get(id)).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
 
     /// <summary>The raw text of a message; throws for an unknown id (the validator makes that a start-up error).</summary>
     public string Get(string id) =>
@@ -32,6 +42,7 @@ public sealed partial class MessageCatalog
     public static MessageCatalog Parse(string displayName, string yaml, List<FlowError> errors)
     {
         var messages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         var commands = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         try
         {
@@ -41,7 +52,7 @@ public sealed partial class MessageCatalog
             if (root is null || FlowLoader.Child(root, "messages") is not YamlMappingNode messageNodes)
             {
                 errors.Add(new FlowError(displayName, 1, "a messages file needs a 'messages' mapping of id: text"));
-                return new MessageCatalog(messages, commands);
+                return new MessageCatalog(messages, lines, commands);
             }
             foreach (var (key, value) in messageNodes.Children)
             {
@@ -51,13 +62,8 @@ public sealed partial class MessageCatalog
                     errors.Add(new FlowError(displayName, FlowLoader.LineOf(key.Start), $"message '{id}' must be non-empty text"));
                     continue;
                 }
-                foreach (Match match in Placeholder().Matches(text))
-                {
-                    var name = match.Groups[1].Value;
-                    if (!KnownPlaceholders.Contains(name) && !name.StartsWith("value.", StringComparison.Ordinal))
-                        errors.Add(new FlowError(displayName, FlowLoader.LineOf(value.Start), $"message '{id}' uses unknown placeholder '{{{name}}}'"));
-                }
                 messages[id] = text.Trim();
+                lines[id] = FlowLoader.LineOf(value.Start);
             }
             if (FlowLoader.Child(root, "commands") is YamlMappingNode commandNodes)
             {
@@ -73,7 +79,7 @@ public sealed partial class MessageCatalog
         {
             errors.Add(new FlowError(displayName, FlowLoader.LineOf(ex.Start), $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}"));
         }
-        return new MessageCatalog(messages, commands);
+        return new MessageCatalog(messages, lines, commands);
     }
 
     /// <summary>Fills placeholders; <paramref name="lookup"/> answers the names the catalog does not know.</summary>

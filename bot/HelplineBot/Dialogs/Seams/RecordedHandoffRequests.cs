@@ -27,13 +27,7 @@ public sealed class RecordedHandoffRequests(
             cancellationToken);
         DialogsLog.HandoffRecorded(logger, Label(request.Reason), request.ConversationKey);
         var messageId = request.Reason == HandoffReason.Crisis ? "handoff.recorded-crisis" : "handoff.recorded";
-        return new HandoffReceipt(flows.Current.Messages.Format(messageId, name => name switch
-        {
-            "helpline.name" => helpline.Value.Name,
-            "helpline.phone" => helpline.Value.Phone,
-            "helpline.hours" => helpline.Value.Hours,
-            _ => null,
-        }));
+        return new HandoffReceipt(flows.Current.Messages.Format(messageId, name => HelplinePlaceholders.Find(helpline.Value, name)));
     }
 
     public Task<bool> IsUnderWayAsync(string conversationKey, CancellationToken cancellationToken) =>
