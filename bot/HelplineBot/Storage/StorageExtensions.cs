@@ -7,7 +7,12 @@ public static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
+            // Running on SQLite while the operator believes several instances share PostgreSQL would split the
+            // queue and the transcripts between instances: refuse until that engine exists.
+            .Validate(o => o.Engine != "Postgres",
+                "Storage:Engine \"Postgres\" is not available in this version (the PostgreSQL engine is not built yet). Use \"Sqlite\" with one instance.")
+            .ValidateOnStart();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteMigrator>();
         services.AddHostedService<StorageStartup>();

@@ -7,7 +7,7 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>"Sqlite" (embedded default) or "Postgres" (several instances). Default "Sqlite".</summary>
+    /// <summary>"Sqlite" (embedded default, one instance). "Postgres" is reserved for the scale-out engine and refused until it exists. Default "Sqlite".</summary>
     [Required, RegularExpression("^(Sqlite|Postgres)$")] public string Engine { get; set; } = "Sqlite";
 
     /// <summary>Folder for the SQLite file and the generated development secret; relative to the working directory. Default "data".</summary>

@@ -30,3 +30,20 @@ public class DirectLineSecretStartupTests
         Assert.Contains("unresolved Key Vault reference", failure.ToString());
     }
 }
+
+public class RefusedSettingsStartupTests
+{
+    [Theory]
+    [InlineData("MicrosoftAppPassword", "@Microsoft.KeyVault(VaultName=kv;SecretName=MicrosoftAppPassword)", "unresolved Key Vault reference")]
+    [InlineData("Storage:Engine", "Postgres", "not available in this version")]
+    public void App_WithASettingItCannotHonour_RefusesToStartAndSaysWhy(string key, string value, string reason)
+    {
+        var settings = new Dictionary<string, string?> { [key] = value };
+        if (key == "MicrosoftAppPassword") settings["MicrosoftAppId"] = "00000000-0000-0000-0000-00000000b07";
+
+        var failure = Record.Exception(() => new HelplineBotApp(settings).Dispose());
+
+        Assert.NotNull(failure);
+        Assert.Contains(reason, failure.ToString());
+    }
+}
