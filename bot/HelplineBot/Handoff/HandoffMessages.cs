@@ -60,6 +60,11 @@ public sealed class HandoffMessages(IOptions<HelplineOptions> helpline)
         $"{firstName} has left the chat, and you're back with the {helpline.Value.Name} assistant. " +
         "One quick question: did talking with an advisor help?";
 
+    public string LeftTheLine(bool isCrisis) =>
+        "It looks like you left the chat, so you're no longer in line for an advisor. " +
+        "If you're back and would still like to talk to someone, type \"advisor\" and I'll put you in line again." +
+        (isCrisis ? " " + CrisisResources : "");
+
     public string FeedbackThanks => "Thank you for telling us. I'm here if you need anything else.";
 
     /// <summary>While waiting: the breathing exercise and the crisis lines one tap away.</summary>
@@ -72,6 +77,9 @@ public sealed class HandoffMessages(IOptions<HelplineOptions> helpline)
             new CardAction { Type = ActionTypes.Call, Title = "Call 911", Value = JsonSerializer.SerializeToElement("tel:911") },
         ],
     };
+
+    /// <summary>After leaving the line: one tap asks for an advisor again.</summary>
+    public static SuggestedActions BackInLineActions() => new() { Actions = [CardAction.ImBack("Talk to an advisor", "advisor")] };
 
     public static string WithAdvisorName(string firstName, string text) => $"**{firstName}** (advisor): {text}";
 
