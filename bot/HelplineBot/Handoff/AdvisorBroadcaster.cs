@@ -18,6 +18,8 @@ public sealed class AdvisorBroadcaster(IHubContext<AdvisorHub, IAdvisorClient> h
         {
             case HandoffEventKind.Changed:
                 if (entry is { State: HandoffState.Queued, IsCrisis: true }) await hub.Clients.Group(AdvisorsGroup).CrisisAlert(entry);
+                // The team was alerted to this person: the alert must not just vanish as if someone had taken them.
+                if (entry is { State: HandoffState.Abandoned, IsCrisis: true, AdvisorId: null }) await hub.Clients.Group(AdvisorsGroup).CrisisAlert(entry);
                 await BroadcastQueueAsync(cancellationToken);
                 break;
             case HandoffEventKind.Message:
@@ -35,6 +37,9 @@ public sealed class AdvisorBroadcaster(IHubContext<AdvisorHub, IAdvisorClient> h
 
     public async Task BroadcastQueueAsync(CancellationToken cancellationToken) =>
         await hub.Clients.Group(AdvisorsGroup).QueueChanged(await store.ListOpenAsync(cancellationToken));
+
+    public Task BroadcastSeemGoneAsync(IReadOnlyList<string> handoffIds, CancellationToken cancellationToken) =>
+        hub.Clients.Group(AdvisorsGroup).VisitorsSeemGone(handoffIds);
 
     private IAdvisorClient Watchers(HandoffEntry entry) =>
         entry.AdvisorId is { } advisor

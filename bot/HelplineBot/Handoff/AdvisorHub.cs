@@ -70,7 +70,9 @@ public sealed class AdvisorHub(HandoffQueue queue, HandoffStore store, HandoffRe
     {
         var figures = await records.FiguresAsync(clock.GetUtcNow(), hours.StartOfToday(), Context.ConnectionAborted);
         var audit = await records.ReadAuditAsync(hours.StartOfToday(), Context.ConnectionAborted);
-        return new SupervisorView(figures, audit, await store.ListCallbacksAsync(Context.ConnectionAborted));
+        // A full day back rather than since midnight, so a crisis that left late in the night is still there next shift.
+        var crisisLeft = await store.ListCrisisLeftAsync(clock.GetUtcNow() - TimeSpan.FromDays(1), Context.ConnectionAborted);
+        return new SupervisorView(figures, audit, await store.ListCallbacksAsync(Context.ConnectionAborted), crisisLeft);
     }
 
     // Advisors see what waits for anyone and what they hold; supervisors see everything.
@@ -86,4 +88,5 @@ public sealed record ConsoleState(AdvisorIdentity Me, IReadOnlyList<HandoffEntry
 
 public sealed record AcceptResult(bool Won, HandoffEntry? Entry);
 
-public sealed record SupervisorView(SupervisorFigures Figures, IReadOnlyList<AuditRecord> Audit, IReadOnlyList<HandoffEntry> Callbacks);
+/// <summary>The supervisor's view; <see cref="CrisisLeft"/> lists crisis handoffs the person left in the last day, for follow-up.</summary>
+public sealed record SupervisorView(SupervisorFigures Figures, IReadOnlyList<AuditRecord> Audit, IReadOnlyList<HandoffEntry> Callbacks, IReadOnlyList<HandoffEntry> CrisisLeft);

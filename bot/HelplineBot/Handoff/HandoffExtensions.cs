@@ -45,6 +45,7 @@ public static class HandoffExtensions
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<AdvisorAccounts>();
         services.AddHostedService<WaitingUpdates>();
+        services.AddHostedService<AbsentVisitors>();
 
         services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 16 * 1024)
             .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -36,4 +36,17 @@ internal static partial class HandoffLog
 
     [LoggerMessage(1791, LogLevel.Warning, "Entra sign-in did not complete")]
     public static partial void EntraSignInFailed(ILogger logger, Exception? exception);
+
+    // 1740-1749: people who leave without saying so (AbsentVisitors).
+    [LoggerMessage(1740, LogLevel.Information, "Handoff {HandoffId} abandoned: no sign of the person for {Seconds} s while {State}")]
+    public static partial void LeftUnannounced(ILogger logger, string handoffId, long seconds, string state);
+
+    [LoggerMessage(1741, LogLevel.Warning, "Crisis handoff {HandoffId} abandoned before an advisor joined: listed for supervisors' follow-up")]
+    public static partial void CrisisLeftUnanswered(ILogger logger, string handoffId);
+
+    [LoggerMessage(1742, LogLevel.Error, "Absent visitors round failed")]
+    public static partial void AbsenceRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1743, LogLevel.Error, "Could not move handoff {HandoffId} of a person who left")]
+    public static partial void AbandonFailed(ILogger logger, Exception exception, string handoffId);
 }

@@ -55,6 +55,8 @@ public sealed class HandoffMessages(FlowCatalog catalog, IOptions<HelplineOption
         Message("handoff.advisor-left", AdvisorName),
         .. FeedbackIds.Select(id => Message(id)),
         Message("handoff.feedback.thanks"),
+        Message("handoff.left-the-line"),
+        Message("handoff.back-in-line"),
     ];
 
     public string CrisisResources => Say("handoff.crisis-lines");
@@ -88,6 +90,9 @@ public sealed class HandoffMessages(FlowCatalog catalog, IOptions<HelplineOption
 
     public string FeedbackThanks => Say("handoff.feedback.thanks");
 
+    /// <summary>Said when the person has been gone too long and left the line (they read it when they come back).</summary>
+    public string LeftTheLine(bool isCrisis) => Say("handoff.left-the-line") + (isCrisis ? " " + CrisisResources : "");
+
     /// <summary>An advisor's words as the person sees them, with the advisor's first name.</summary>
     public string WithAdvisorName(string firstName, string text) => Say("handoff.advisor-says", (AdvisorName, firstName), (AdvisorText, text));
 
@@ -104,6 +109,9 @@ public sealed class HandoffMessages(FlowCatalog catalog, IOptions<HelplineOption
 
     /// <summary>The one feedback question's answers, as buttons that send their label.</summary>
     public SuggestedActions FeedbackActions() => new() { Actions = [.. FeedbackIds.Select(id => CardAction.ImBack(Say(id)))] };
+
+    /// <summary>After leaving the line: one tap asks for an advisor again.</summary>
+    public SuggestedActions BackInLineActions() => new() { Actions = [CardAction.ImBack(Say("handoff.back-in-line"), "advisor")] };
 
     /// <summary>The stored answer (<c>helped</c>, <c>a-little</c>, <c>no</c>) for a tapped or typed label; null when the text is not one.</summary>
     public string? FeedbackAnswer(string text)

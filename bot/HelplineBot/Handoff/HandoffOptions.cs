@@ -25,6 +25,14 @@ public sealed class HandoffOptions
     /// <summary>How often a waiting person hears their place in line; at most 30 s (issue 6 §2). Default 30 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:30")] public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a person waiting for an advisor (queued, or assigned or transferred but not yet in a chat) may show
+    /// no sign of being there before they leave the line as abandoned. Only channels that give a sign count (the
+    /// built-in Direct Line: an open stream or a recent request); a chat already with an advisor is never closed
+    /// this way. Checked every quarter of this period, at most every 30 seconds. Default 3 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan AbandonAfter { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>How far back waits count as recent history for the estimate. Default 7 days.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "90.00:00:00")] public TimeSpan EstimateWindow { get; set; } = TimeSpan.FromDays(7);
 

@@ -155,9 +155,22 @@ public sealed class HandoffQueue(
     public Task VisitorTypingAsync(HandoffEntry entry, CancellationToken cancellationToken) =>
         events.PublishAsync(new HandoffEvent(HandoffEventKind.VisitorTyping, entry), cancellationToken);
 
-    /// <summary>The person left (end of conversation) before or during the chat.</summary>
-    public Task<HandoffEntry?> AbandonAsync(HandoffEntry entry, CancellationToken cancellationToken) =>
-        MoveAsync(entry.Id, new HandoffChange(HandoffState.Abandoned, Actor.Visitor), cancellationToken);
+    /// <summary>The person left (end of conversation, removed from the chat) before or during the chat.</summary>
+    public Task<HandoffEntry?> AbandonAsync(HandoffEntry entry, string actor, CancellationToken cancellationToken) =>
+        MoveAsync(entry.Id, new HandoffChange(HandoffState.Abandoned, actor), cancellationToken);
+
+    /// <summary>
+    /// A waiting person showed no sign of being there for the grace period: they leave the line, unless the
+    /// handoff moved since <paramref name="entry"/> was read (an advisor accepted). A message left in their
+    /// conversation tells them why, and how to get back in line, should they come back to the page.
+    /// </summary>
+    public async Task<HandoffEntry?> AbandonAbsentAsync(HandoffEntry entry, CancellationToken cancellationToken)
+    {
+        var left = await MoveAsync(entry.Id, new HandoffChange(HandoffState.Abandoned, Actor.System) { ExpectedState = entry.State }, cancellationToken);
+        if (left is not null)
+            await TryDeliverAsync(left, new Activity { Text = messages.LeftTheLine(left.IsCrisis), SuggestedActions = messages.BackInLineActions() }, null, cancellationToken);
+        return left;
+    }
 
     /// <summary>A queued person leaves a number instead of waiting: stored as a call back request.</summary>
     public Task<HandoffEntry?> RequestCallbackAsync(HandoffEntry entry, string phone, CancellationToken cancellationToken) =>

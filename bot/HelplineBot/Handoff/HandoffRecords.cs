@@ -104,7 +104,9 @@ public sealed class HandoffRecords(SqliteDatabase database)
             "(SELECT COUNT(*) FROM handoff_service_levels WHERE at >= $day AND is_crisis = 1 AND met = 1), " +
             "(SELECT COUNT(*) FROM handoff_service_levels WHERE at >= $day AND is_crisis = 1 AND met = 0), " +
             "(SELECT COUNT(*) FROM handoff_service_levels WHERE at >= $day AND is_crisis = 0 AND met = 1), " +
-            "(SELECT COUNT(*) FROM handoff_service_levels WHERE at >= $day AND is_crisis = 0 AND met = 0)",
+            "(SELECT COUNT(*) FROM handoff_service_levels WHERE at >= $day AND is_crisis = 0 AND met = 0), " +
+            "(SELECT COUNT(*) FROM handoffs WHERE state = 'abandoned' AND closed_at >= $day), " +
+            "(SELECT COUNT(*) FROM handoffs WHERE state = 'abandoned' AND priority = 0 AND closed_at >= $day)",
             ("$day", dayStart.ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -113,7 +115,8 @@ public sealed class HandoffRecords(SqliteDatabase database)
             reader.GetInt32(0), longest, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
             MedianFirstReply: null,
             new ServiceLevelCount(reader.GetInt32(5), reader.GetInt32(6)),
-            new ServiceLevelCount(reader.GetInt32(7), reader.GetInt32(8)));
+            new ServiceLevelCount(reader.GetInt32(7), reader.GetInt32(8)),
+            reader.GetInt32(9), reader.GetInt32(10));
         await reader.CloseAsync();
 
         using var replies = HandoffStore.Command(connection, null,

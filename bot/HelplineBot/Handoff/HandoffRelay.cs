@@ -30,7 +30,12 @@ public sealed partial class HandoffRelay(HandoffStore store, HandoffQueue queue,
                 await queue.VisitorTypingAsync(entry, cancellationToken);
                 return true;
             case ActivityTypes.EndOfConversation:
-                await queue.AbandonAsync(entry, cancellationToken);
+                await queue.AbandonAsync(entry, Actor.Visitor, cancellationToken);
+                return true;
+            // Bot Connector channels (Teams...) give no connection signal, so there is no timer for them: a person
+            // in Teams may answer hours later in the same chat. Only being removed from it ends their wait.
+            case ActivityTypes.ConversationUpdate when AbandonRule.WhoLeft(activity, entry) is { } actor:
+                await queue.AbandonAsync(entry, actor, cancellationToken);
                 return true;
             case ActivityTypes.Message:
                 break;

@@ -80,7 +80,8 @@ public sealed class HandoffStore(SqliteDatabase database)
 
     /// <summary>
     /// Moves a handoff to <paramref name="change"/>'s state if the table allows it from the current state
-    /// (and, when <see cref="HandoffChange.RequiredAdvisorId"/> is set, only if that advisor holds it).
+    /// (and, when <see cref="HandoffChange.RequiredAdvisorId"/> is set, only if that advisor holds it; when
+    /// <see cref="HandoffChange.ExpectedState"/> is set, only if it is still in that state).
     /// </summary>
     public async Task<TransitionResult> TransitionAsync(string handoffId, HandoffChange change, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -89,6 +90,7 @@ public sealed class HandoffStore(SqliteDatabase database)
         var current = await GetAsync(connection, transaction, handoffId, cancellationToken);
         if (current is null || !HandoffTransitions.IsAllowed(current.State, change.To)) return TransitionResult.Refused;
         if (change.RequiredAdvisorId is { } required && current.AdvisorId != required) return TransitionResult.Refused;
+        if (change.ExpectedState is { } expected && current.State != expected) return TransitionResult.Refused;
 
         var back = change.To == HandoffState.Queued;
         var closes = change.To is HandoffState.Ended or HandoffState.Abandoned;
@@ -144,6 +146,18 @@ public sealed class HandoffStore(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await QueryAsync(connection, null, $"SELECT {Columns} FROM handoffs WHERE state = 'callback' ORDER BY queued_at", cancellationToken);
+    }
+
+    /// <summary>
+    /// Crisis handoffs the person left (abandoned) since <paramref name="since"/>, latest first: the supervisors'
+    /// follow-up list, so a person in crisis who disconnected is never silently lost.
+    /// </summary>
+    public async Task<IReadOnlyList<HandoffEntry>> ListCrisisLeftAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await QueryAsync(connection, null,
+            $"SELECT {Columns} FROM handoffs WHERE state = 'abandoned' AND priority = 0 AND closed_at >= $since ORDER BY closed_at DESC LIMIT 100",
+            cancellationToken, ("$since", since.ToUnixTimeMilliseconds()));
     }
 
     public async Task<IReadOnlyList<StoredTransition>> ReadTransitionsAsync(string handoffId, CancellationToken cancellationToken)

@@ -13,5 +13,11 @@ public interface IAdvisorClient
 
     Task VisitorTyping(string handoffId);
 
+    /// <summary>
+    /// The chats with an advisor whose person seems to have left (no sign of them for Handoff:AbandonAfter). Sent
+    /// every check round, so a console that reconnects catches up; an id missing from it means the person is back.
+    /// </summary>
+    Task VisitorsSeemGone(IReadOnlyList<string> handoffIds);
+
     Task PresenceChanged(IReadOnlyList<AdvisorStatus> advisors);
 }

@@ -1,6 +1,6 @@
 namespace HelplineBot.Handoff;
 
-/// <summary>The supervisor view's figures: the queue now, and today's handled chats and service levels.</summary>
+/// <summary>The supervisor view's figures: the queue now, and today's handled chats, service levels and people who left (abandoned).</summary>
 public sealed record SupervisorFigures(
     int QueueLength,
     TimeSpan LongestWait,
@@ -9,7 +9,9 @@ public sealed record SupervisorFigures(
     int OpenCallbacks,
     TimeSpan? MedianFirstReply,
     ServiceLevelCount Crisis,
-    ServiceLevelCount NonCrisis);
+    ServiceLevelCount NonCrisis,
+    int LeftToday,
+    int CrisisLeftToday);
 
 /// <summary>How many first replies met or missed their target.</summary>
 public sealed record ServiceLevelCount(int Met, int Missed);

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using HelplineBot.Channels.DirectLine;
 using HelplineBot.Handoff;
 using HelplineBot.Handoff.Accounts;
+using HelplineBot.IntegrationTests.Support;
 using HelplineBot.Protocol.Schema;
 using HelplineBot.Turns;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -90,6 +91,16 @@ internal sealed class Visitor : IAsyncDisposable
         using var start = await http.PostAsync("/v3/directline/conversations", null).WaitAsync(HandoffHarness.Timeout);
         start.EnsureSuccessStatusCode();
         return new Visitor(http, conversationId, token, live);
+    }
+
+    /// <summary>
+    /// Opens the conversation's WebSocket stream as Web Chat does when it resumes with its stored token (a reload):
+    /// reconnect, then connect to the stream URL the reconnect gives. Disposing it closes the stream, as a closed tab does.
+    /// </summary>
+    public async Task<ActivityStreamClient> OpenStreamAsync()
+    {
+        var reconnect = await _http.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{ConversationId}").WaitAsync(HandoffHarness.Timeout);
+        return await ActivityStreamClient.ConnectAsync(reconnect.GetProperty("streamUrl").GetString()!);
     }
 
     public Task SayAsync(string text) => PostAsync(new { type = "message", from = new { id = "visitor" }, text });

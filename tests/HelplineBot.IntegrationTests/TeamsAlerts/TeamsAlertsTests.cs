@@ -154,6 +154,8 @@ public sealed class TeamsAlertsTests : IAsyncLifetime
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = StartApp(clock: clock);
         await using var visitor = await Visitor.StartAsync(app);
+        // Still there with the chat open through the wait; without a stream the person would leave the line (Handoff:AbandonAfter).
+        await using var stream = await visitor.OpenStreamAsync();
 
         await visitor.SayAsync("I want to talk to a person");
         var first = await _teams.WaitForCallAsync(c => c.ConversationHeader == AlertConversation, Timeout);

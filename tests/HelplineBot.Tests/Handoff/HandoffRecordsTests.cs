@@ -52,6 +52,29 @@ public class HandoffRecordsTests
     }
 
     [Fact]
+    public async Task Figures_PeopleWhoLeftToday_AreCountedWithTheCrisesAmongThem()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var store = new HandoffStore(db.Database);
+        var sut = new HandoffRecords(db.Database);
+        async Task LeaveAsync(string conversation, HandoffReason reason, DateTimeOffset at)
+        {
+            var (entry, _) = await store.EnqueueAsync(new VisitorAddress("directline", conversation, null, "u"), reason, null, HandoffContext.Empty, Actor.Bot, at, CancellationToken.None);
+            await store.TransitionAsync(entry.Id, new HandoffChange(HandoffState.Abandoned, Actor.System), at.AddMinutes(4), CancellationToken.None);
+        }
+        await LeaveAsync("crisis", HandoffReason.Crisis, T0);
+        await LeaveAsync("request", HandoffReason.PersonRequested, T0);
+        await LeaveAsync("yesterday", HandoffReason.Crisis, T0.AddDays(-1));
+
+        var figures = await sut.FiguresAsync(T0.AddMinutes(10), T0.AddHours(-1), CancellationToken.None);
+
+        Assert.Equal(2, figures.LeftToday);
+        Assert.Equal(1, figures.CrisisLeftToday);
+        Assert.Equal(0, figures.QueueLength);
+        Assert.Equal(0, figures.HandledToday);
+    }
+
+    [Fact]
     public async Task RecentWaits_OnlyAssignedHandoffsInTheWindow()
     {
         await using var db = await TempDatabase.CreateAsync();

@@ -126,6 +126,40 @@ public class HandoffStoreTests
     }
 
     [Fact]
+    public async Task Transition_DecidedOnAStaleRead_IsRefusedOnceAnAdvisorHasAccepted()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var sut = new HandoffStore(db.Database);
+        var (seenQueued, _) = await QueueAsync(sut, "a", HandoffReason.PersonRequested, T0);
+        await sut.ClaimAsync(seenQueued.Id, "adv1", "Sam Lee", T0.AddSeconds(1), CancellationToken.None);
+        await sut.TransitionAsync(seenQueued.Id, new HandoffChange(HandoffState.Active, Actor.Advisor("adv1")), T0.AddSeconds(1), CancellationToken.None);
+
+        var result = await sut.TransitionAsync(seenQueued.Id,
+            new HandoffChange(HandoffState.Abandoned, Actor.System) { ExpectedState = seenQueued.State }, T0.AddSeconds(2), CancellationToken.None);
+
+        Assert.False(result.IsDone);
+        Assert.Equal(HandoffState.Active, (await sut.GetAsync(seenQueued.Id, CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task ListCrisisLeft_OnlyAbandonedCrisesSinceTheGivenTime_LatestFirst()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var sut = new HandoffStore(db.Database);
+        var (early, _) = await QueueAsync(sut, "early", HandoffReason.Crisis, T0);
+        var (late, _) = await QueueAsync(sut, "late", HandoffReason.Crisis, T0);
+        var (request, _) = await QueueAsync(sut, "request", HandoffReason.PersonRequested, T0);
+        var (old, _) = await QueueAsync(sut, "old", HandoffReason.Crisis, T0.AddDays(-2));
+        await QueueAsync(sut, "waiting", HandoffReason.Crisis, T0);
+        foreach (var (entry, at) in new[] { (early, T0.AddMinutes(5)), (late, T0.AddMinutes(9)), (request, T0.AddMinutes(5)), (old, T0.AddDays(-2)) })
+            await sut.TransitionAsync(entry.Id, new HandoffChange(HandoffState.Abandoned, Actor.System), at, CancellationToken.None);
+
+        var left = await sut.ListCrisisLeftAsync(T0.AddDays(-1), CancellationToken.None);
+
+        Assert.Equal(["late", "early"], left.Select(e => e.Visitor.ConversationId));
+    }
+
+    [Fact]
     public async Task Claim_ManyAdvisorsAtOnce_ExactlyOneWins()
     {
         await using var db = await TempDatabase.CreateAsync();

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 
+using ChannelIds = HelplineBot.Protocol.Schema.Channels;
+
 namespace HelplineBot.Channels.DirectLine;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class ActivityStream
 
     public static async Task RunAsync(
         HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store,
-        DirectLineConversations conversations, ILoggerFactory loggers)
+        DirectLineConversations conversations, IVisitorPresence presence, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ActivityStream));
         if (!http.WebSockets.IsWebSocketRequest)
@@ -43,6 +45,8 @@ public static class ActivityStream
         // Subscribe before reading the backlog, so nothing published in between is missed; the seq check
         // below drops what the backlog already carried.
         using var live = await conversations.SubscribeAsync(conversationId, http.RequestAborted);
+        // There from the handshake on: a client whose socket has just opened is never taken for gone.
+        using var present = presence.Connect(ChannelIds.DirectLine, conversationId);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         DirectLineLog.StreamOpened(logger, conversationId, sent);
@@ -95,6 +99,9 @@ public static class ActivityStream
         {
             await stop.CancelAsync();
             await receiving;
+            // Gone from here on, before the close handshake completes: a client that saw its close answered
+            // already counts as gone (the grace period then runs from this moment).
+            present.Dispose();
             // Answer the client's close (or close first) so the handshake completes cleanly.
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {

@@ -45,19 +45,22 @@ public static class DirectLineEndpoints
             DirectLineJsonContext.Default.DirectLineConversation);
     }
 
-    private static async Task<IResult> RefreshTokenAsync(HttpContext http, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> RefreshTokenAsync(
+        HttpContext http, DirectLineTokens tokens, DirectLineStore store, IVisitorPresence presence, CancellationToken cancellationToken)
     {
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (caller.Kind != DirectLineCallerKind.Token) return Refused(http, caller, null);
         var conversation = await store.FindConversationAsync(caller.ConversationId!, cancellationToken);
         if (conversation is null) return DirectLineResults.NotFound();
+        presence.Seen(ChannelIds.DirectLine, conversation.Id);
         return DirectLineResults.Json(
             new DirectLineConversation(conversation.Id, tokens.Issue(conversation.Id, caller.UserId ?? conversation.UserId ?? DirectLineTokens.NewUserId()), tokens.LifetimeSeconds, null),
             DirectLineJsonContext.Default.DirectLineConversation);
     }
 
     private static async Task<IResult> StartConversationAsync(
-        HttpContext http, DirectLineTokens tokens, DirectLineStore store, DirectLineConversationStart start, CancellationToken cancellationToken)
+        HttpContext http, DirectLineTokens tokens, DirectLineStore store, DirectLineConversationStart start, IVisitorPresence presence,
+        CancellationToken cancellationToken)
     {
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (!caller.IsAuthenticated) return Refused(http, caller, null);
@@ -79,6 +82,7 @@ public static class DirectLineEndpoints
             await store.CreateConversationAsync(conversationId, userId, cancellationToken);
         }
 
+        presence.Seen(ChannelIds.DirectLine, conversationId);
         var isNew = await store.TryMarkStartedAsync(conversationId, cancellationToken);
         if (isNew) await start.GreetAsync(conversationId, userId, parameters?.Locale, ServiceUrl(http), cancellationToken);
 
@@ -87,12 +91,14 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> ReconnectAsync(
-        HttpContext http, string conversationId, string? watermark, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
+        HttpContext http, string conversationId, string? watermark, DirectLineTokens tokens, DirectLineStore store, IVisitorPresence presence,
+        CancellationToken cancellationToken)
     {
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (!caller.MayUse(conversationId)) return Refused(http, caller, conversationId);
         var conversation = await store.FindConversationAsync(conversationId, cancellationToken);
         if (conversation is null) return DirectLineResults.NotFound();
+        presence.Seen(ChannelIds.DirectLine, conversationId);
         if (!Watermark.TryParse(watermark, out var from)) return BadWatermark();
 
         // Without a watermark, the new stream carries only what comes after the reconnect (DL-DOCS reconnect).
@@ -105,11 +111,13 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> GetActivitiesAsync(
         HttpContext http, string conversationId, string? watermark, DirectLineTokens tokens, DirectLineStore store,
-        DirectLineConversations conversations, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        DirectLineConversations conversations, IVisitorPresence presence, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (!caller.MayUse(conversationId)) return Refused(http, caller, conversationId);
         if (await store.FindConversationAsync(conversationId, cancellationToken) is null) return DirectLineResults.NotFound();
+        // A polling client (no WebSocket) shows it is still there with each GET.
+        presence.Seen(ChannelIds.DirectLine, conversationId);
         if (!Watermark.TryParse(watermark, out var after)) return BadWatermark();
 
         var page = await conversations.ReadAfterAsync(conversationId, after, options.Value.MaxActivitiesPerGet, cancellationToken);
@@ -119,13 +127,14 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> PostActivityAsync(
         HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store, ActivityReader reader,
-        DirectLineConversations conversations, TurnPipeline pipeline, IOptions<HelplineOptions> helpline,
+        DirectLineConversations conversations, TurnPipeline pipeline, IVisitorPresence presence, IOptions<HelplineOptions> helpline,
         IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var caller = await tokens.ValidateAsync(http.Request.Headers.Authorization);
         if (!caller.MayUse(conversationId)) return Refused(http, caller, conversationId);
         // Token callers carry their user id, so a conversation in use is found without touching storage.
         if (!await conversations.ExistsAsync(conversationId, cancellationToken)) return DirectLineResults.NotFound();
+        presence.Seen(ChannelIds.DirectLine, conversationId);
         var userId = caller.UserId ?? (await store.FindConversationAsync(conversationId, cancellationToken))?.UserId;
 
         var read = await reader.ReadAsync(http.Request, cancellationToken);

@@ -17,6 +17,7 @@ public static class DirectLineExtensions
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineConversationStart>();
+        services.AddSingleton<IVisitorPresence, DirectLinePresence>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
         return services;
     }

@@ -4,7 +4,7 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { me: null, queue: [], advisors: [], openId: null, linkedId: null, alerted: new Set(), typingTimer: null, lastTyping: 0 };
+  const state = { me: null, queue: [], advisors: [], openId: null, linkedId: null, alerted: new Set(), typingTimer: null, lastTyping: 0, seemGone: new Set(), leftAlertUntil: 0 };
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/advisor/hub")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
@@ -35,6 +35,7 @@
     ? `Crisis${entry.crisisCategory ? " (" + entry.crisisCategory.replace("crisis_", "").replaceAll("_", " ") + ")" : ""}`
     : entry.reason === "callback" ? "Call back" : "Asked for a person";
   const visitorLabel = (entry) => entry.context?.name || `Visitor ${entry.visitor.conversationId.slice(0, 6)}`;
+  const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
   // ---- queue -------------------------------------------------------------------------------------
   function renderQueue() {
@@ -59,7 +60,8 @@
         action = el("button", { type: "button", class: "secondary", "aria-label": `Open chat with ${visitorLabel(entry)}` }, "Open");
         action.addEventListener("click", () => openChat(entry.id));
       }
-      const detail = el("span", { class: "detail" }, entry.state === "queued" ? "Waiting" : entry.state === "transferred" ? "Being transferred" : `With ${entry.advisorName ?? "an advisor"}`);
+      const gone = state.seemGone.has(entry.id) ? " · the person seems to have left" : "";
+      const detail = el("span", { class: "detail" }, (entry.state === "queued" ? "Waiting" : entry.state === "transferred" ? "Being transferred" : `With ${entry.advisorName ?? "an advisor"}`) + gone);
       item.append(detail);
       if (action) item.append(action);
       list.append(item);
@@ -70,7 +72,7 @@
     const crisisWaiting = state.queue.filter((e) => e.state === "queued" && e.isCrisis);
     // A crisis flagged inside a chat stays shown while that chat is open in the queue.
     if (state.chatAlertShown && !state.queue.some((e) => e.id === state.chatAlertShown)) state.chatAlertShown = null;
-    if (crisisWaiting.length === 0 && !state.chatAlertShown) $("crisisAlert").hidden = true;
+    if (crisisWaiting.length === 0 && !state.chatAlertShown && Date.now() > state.leftAlertUntil) $("crisisAlert").hidden = true;
   }
 
   function tickWaits() {
@@ -80,6 +82,15 @@
 
   function alertCrisis(entry) {
     const box = $("crisisAlert");
+    if (entry.state === "abandoned") {
+      // Nothing to accept any more, so no sound; but the alert must not vanish as if a colleague had taken the person.
+      box.textContent = `The person in crisis (${visitorLabel(entry)}) left the chat at ${clock(entry.closedAt)} before an advisor answered. ` +
+        "Supervisors see them on the follow-up list.";
+      box.hidden = false;
+      state.leftAlertUntil = Date.now() + 5 * 60 * 1000;
+      return;
+    }
+    state.leftAlertUntil = 0;
     box.textContent = entry.state === "queued"
       ? `Crisis waiting: ${visitorLabel(entry)} · ${reasonLabel(entry)}. Accept from the queue.`
       : `Crisis in the chat with ${visitorLabel(entry)} (${entry.advisorName ?? "an advisor"}): ${reasonLabel(entry)}.`;
@@ -170,7 +181,14 @@
     const mine = entry && entry.advisorId === state.me?.id && entry.state === "active";
     for (const id of ["messageText", "sendButton", "cannedSelect", "cannedInsert", "transferTo", "transferButton"]) $(id).disabled = !mine;
     $("endButton").disabled = !(mine || (state.me?.isSupervisor && entry && ["assigned", "active", "transferred"].includes(entry.state)));
-    if (entry && !["queued", "assigned", "active", "transferred"].includes(entry.state)) status(`This chat is ${entry.state}.`);
+    if (entry && !["queued", "assigned", "active", "transferred"].includes(entry.state)) status(entry.state === "abandoned" ? "The person left this chat." : `This chat is ${entry.state}.`);
+    renderGone();
+  }
+
+  // Shown, never acted on: the advisor decides whether to end a chat whose person seems to have gone.
+  function renderGone() {
+    const gone = state.openId !== null && state.seemGone.has(state.openId);
+    $("visitorGone").hidden = !gone;
   }
 
   function status(text) { $("chatStatus").textContent = text; }
@@ -250,6 +268,11 @@
     clearTimeout(state.typingTimer);
     state.typingTimer = setTimeout(() => { $("visitorTyping").textContent = ""; }, 4000);
   });
+  connection.on("VisitorsSeemGone", (ids) => {
+    const changed = ids.length !== state.seemGone.size || ids.some((id) => !state.seemGone.has(id));
+    state.seemGone = new Set(ids);
+    if (changed) { renderQueue(); renderGone(); }
+  });
   connection.on("PresenceChanged", (advisors) => { state.advisors = advisors; renderTransferTargets(); });
 
   // ---- supervisor --------------------------------------------------------------------------------
@@ -267,9 +290,17 @@
       ["Queue length", f.queueLength], ["Longest wait (m:ss)", duration(f.longestWait)], ["Active chats", f.activeChats],
       ["Handled today", f.handledToday], ["Median first reply (m:ss)", duration(f.medianFirstReply)], ["Open call backs", f.openCallbacks],
       ["Crisis first reply: met / missed", `${f.crisis.met} / ${f.crisis.missed}`], ["Other first reply: met / missed", `${f.nonCrisis.met} / ${f.nonCrisis.missed}`],
+      ["Left before the end today", `${f.leftToday} (${f.crisisLeftToday} crisis)`],
     ];
     $("figures").replaceChildren(...figures.map(([term, value]) => el("div", {}, el("dt", {}, term), el("dd", {}, String(value)))));
     $("callbacks").replaceChildren(...view.callbacks.map((c) => el("li", {}, `${c.callbackPhone ?? "no number"} · requested ${new Date(c.queuedAt).toLocaleString()} · ${reasonLabel(c)}`)));
+    $("crisisLeft").replaceChildren(...view.crisisLeft.map((c) => {
+      const open = el("button", { type: "button", class: "secondary", "aria-label": `Read the chat with ${visitorLabel(c)}` }, "Read");
+      open.addEventListener("click", () => openChat(c.id));
+      return el("li", {}, `${visitorLabel(c)} · ${reasonLabel(c)} · queued ${clock(c.queuedAt)} · left ${clock(c.closedAt)}` +
+        (c.firstReplyAt ? " · an advisor had answered" : " · no advisor had answered") + " ", open);
+    }));
+    $("crisisLeftEmpty").hidden = view.crisisLeft.length > 0;
     $("audit").replaceChildren(...view.audit.map((a) => el("tr", {},
       el("td", {}, new Date(a.at).toLocaleTimeString()), el("td", {}, a.advisorName), el("td", {}, a.action), el("td", {}, a.handoffId.slice(0, 8)))));
   }
