@@ -178,24 +178,6 @@ public class SafetyScreenTests
     }
 
     [Fact]
-    public void Screen_LongMessage_FastestOfTwentyRunsIsUnderAMillisecond()
-    {
-        var sut = CreateSut();
-        var text = string.Concat(Enumerable.Repeat("I have been using every day and my partner left and I don't know what to do. ", 6));
-        sut.Screen(text);
-
-        var fastest = Enumerable.Range(0, 20).Min(_ =>
-        {
-            var start = Stopwatch.GetTimestamp();
-            sut.Screen(text);
-            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        });
-
-        // The fastest run, not the slowest: this machine is shared, and a run that was paused says nothing about the code.
-        Assert.True(fastest < 1.0, $"fastest {fastest:F3} ms for {text.Length} characters");
-    }
-
-    [Fact]
     public void Verdict_ToString_NeverContainsThePersonsWords()
     {
         var verdict = CreateSut().Screen("my boyfriend Jamal beats me");
