@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HelplineBot.Safety;
 
 namespace HelplineBot.Tests.Safety;
