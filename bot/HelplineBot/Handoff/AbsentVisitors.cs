@@ -1,4 +1,5 @@
 using HelplineBot.Channels;
+using HelplineBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Handoff;
@@ -13,37 +14,25 @@ namespace HelplineBot.Handoff;
 /// </summary>
 public sealed class AbsentVisitors(
     HandoffStore store, HandoffQueue queue, IVisitorPresence presence, AdvisorBroadcaster broadcaster,
-    IOptions<HandoffOptions> options, TimeProvider clock, ILogger<AbsentVisitors> logger) : BackgroundService
+    IOptions<HandoffOptions> options, TimeProvider clock, ILogger<AbsentVisitors> logger) : RecurringJob(clock)
 {
     /// <summary>A quarter of the grace period, at most 30 seconds: nobody is kept much past it, and checks stay cheap.</summary>
     public static TimeSpan CheckEvery(HandoffOptions options) =>
         TimeSpan.FromTicks(Math.Min(options.AbandonAfter.Ticks / 4, TimeSpan.FromSeconds(30).Ticks));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(CheckEvery(options.Value), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                HandoffLog.AbsenceRoundFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => CheckEvery(options.Value);
+
+    protected override void LogFailedRound(Exception exception) => HandoffLog.AbsenceRoundFailed(logger, exception);
 
     /// <summary>One round: waiting people gone for the grace period leave the line; chats whose person seems gone are shown so.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var grace = options.Value.AbandonAfter;
         var seemGone = new List<string>();
         foreach (var entry in await store.ListOpenAsync(cancellationToken))
         {
             var signal = await presence.CheckAsync(entry.Visitor.ChannelId, entry.Visitor.ConversationId, cancellationToken);
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             if (AbandonRule.SeemsGone(entry, signal, now, grace)) seemGone.Add(entry.Id);
             if (!AbandonRule.ShouldAbandon(entry, signal, now, grace)) continue;
             try

@@ -1,3 +1,4 @@
+using HelplineBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HelplineBot.Handoff;
@@ -9,33 +10,21 @@ namespace HelplineBot.Handoff;
 /// </summary>
 public sealed class WaitingUpdates(
     HandoffStore store, HandoffQueue queue, HandoffMessages messages, AdvisorBroadcaster broadcaster,
-    IOptions<HandoffOptions> options, TimeProvider clock, ILogger<WaitingUpdates> logger) : BackgroundService
+    IOptions<HandoffOptions> options, TimeProvider clock, ILogger<WaitingUpdates> logger) : RecurringJob(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.UpdateInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                HandoffLog.WaitingUpdateFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.UpdateInterval;
+
+    protected override void LogFailedRound(Exception exception) => HandoffLog.WaitingUpdateFailed(logger, exception);
 
     /// <summary>One round: an update to each person queued for at least one interval.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await broadcaster.BroadcastQueueAsync(cancellationToken);
         // With a channel hub the hub tells people where they stand; we know no position to give.
         if (options.Value.UsesChannelHub) return;
         // Nobody to wait for: the person was told so honestly when they asked; repeating it is noise.
         if (!queue.AdvisorsAvailable()) return;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var queued = (await store.ListOpenAsync(cancellationToken)).Where(e => e.State == HandoffState.Queued).ToList();
         for (var i = 0; i < queued.Count; i++)
         {
