@@ -59,6 +59,25 @@ param helplineTimeZone string = 'America/New_York'
 @description('DirectLine:PublicBaseUrl: the bot\'s public https address once it has a custom domain (e.g. https://chat.example.org). Empty: https://<web app host>.')
 param publicBaseUrl string = ''
 
+@description('Handoff:SignIn, how advisors sign in to the console at /advisor. Local: accounts created with the bot\'s `advisors add` command. Entra: Microsoft Entra ID through an app registration (advisorEntraClientId) whose client secret you put in Key Vault (secret AdvisorSignInClientSecret); see docs/deploy.md.')
+@allowed([
+  'Local'
+  'Entra'
+])
+param advisorSignIn string = 'Local'
+
+@description('AzureAd:TenantId, the helpline\'s own Entra tenant advisors sign in with (used only with advisorSignIn Entra). Empty: the tenant of this deployment. common, organizations and consumers are refused.')
+param advisorEntraTenantId string = ''
+
+@description('AzureAd:ClientId, the application (client) id of the advisor console\'s app registration, with the app roles advisor and supervisor. Required when advisorSignIn is Entra, ignored otherwise.')
+param advisorEntraClientId string = ''
+
+@description('TeamsAlerts:ConversationId, the Teams channel (19:...@thread.tacv2) or thread advisors get an alert card in for each crisis or waiting handoff; the bot must be installed in that team. Empty: no Teams alerts.')
+param teamsAlertsConversationId string = ''
+
+@description('TeamsAlerts:ServiceUrl, the tenant\'s Teams service URL (e.g. https://smba.trafficmanager.net/teams/). Required when teamsAlertsConversationId is set, ignored otherwise.')
+param teamsAlertsServiceUrl string = ''
+
 @description('Deploy an Azure OpenAI account and model deployment for grounded AI answers. False: extractive answers only.')
 param deployOpenAi bool = false
 
@@ -134,6 +153,7 @@ var dataMountPath = '/mounts/helpline-data'
 var appPasswordSecretName = 'MicrosoftAppPassword'
 var directLineSecretSecretName = 'DirectLineSecret'
 var storageConnectionStringSecretName = 'StorageConnectionString'
+var advisorSignInSecretName = 'AdvisorSignInClientSecret'
 
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (usesManagedIdentity) {
   name: 'id-${namePrefix}-${suffix}'
@@ -145,6 +165,26 @@ var botAppId = usesManagedIdentity
   ? botIdentity!.properties.clientId
   : (empty(microsoftAppId) ? fail('microsoftAppId is required when botIdentityType is SingleTenant.') : microsoftAppId)
 var botIdentityResourceId = usesManagedIdentity ? botIdentity!.id : ''
+
+// Checked here, at deployment, so a half-configured sign-in or alert fails the deployment with a reason instead
+// of stopping the bot at its next start.
+var usesEntraSignIn = advisorSignIn == 'Entra'
+var advisorEntraClientIdChecked = usesEntraSignIn && empty(advisorEntraClientId)
+  ? fail('advisorEntraClientId is required when advisorSignIn is Entra: create the app registration first (docs/deploy.md).')
+  : advisorEntraClientId
+var sharedTenants = [
+  'common'
+  'organizations'
+  'consumers'
+]
+// Empty in main.parameters.json means this deployment's tenant (a parameters file cannot hold tenant()).
+var advisorEntraTenant = empty(advisorEntraTenantId) ? tenant().tenantId : advisorEntraTenantId
+var advisorEntraTenantIdChecked = usesEntraSignIn && contains(sharedTenants, toLower(trim(advisorEntraTenant)))
+  ? fail('advisorEntraTenantId must be the helpline\'s own tenant id: common, organizations and consumers would let other organisations\' accounts sign in.')
+  : advisorEntraTenant
+var teamsAlertsServiceUrlChecked = !empty(teamsAlertsConversationId) && !startsWith(teamsAlertsServiceUrl, 'https://')
+  ? fail('teamsAlertsServiceUrl, the https address of the tenant\'s Teams service, is required when teamsAlertsConversationId is set (docs/deploy.md, Teams advisor alerts).')
+  : teamsAlertsServiceUrl
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -207,6 +247,12 @@ module webApp 'modules/webApp.bicep' = {
     helplineHours: helplineHours
     helplineTimeZone: helplineTimeZone
     publicBaseUrl: publicBaseUrl
+    advisorSignIn: advisorSignIn
+    advisorEntraTenantId: advisorEntraTenantIdChecked
+    advisorEntraClientId: advisorEntraClientIdChecked
+    advisorSignInSecretName: advisorSignInSecretName
+    teamsAlertsServiceUrl: teamsAlertsServiceUrlChecked
+    teamsAlertsConversationId: teamsAlertsConversationId
     openAiEndpoint: deployOpenAi ? openAi!.outputs.endpoint : ''
     openAiDeployment: deployOpenAi ? openAi!.outputs.deploymentName : ''
     appInsightsConnectionString: monitoring.outputs.connectionString

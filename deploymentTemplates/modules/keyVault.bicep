@@ -1,6 +1,7 @@
-// Key Vault for the bot's secrets (the app password, the Direct Line secret). Access is by Azure RBAC only:
-// the web app's managed identity may read secrets, an optional operator may write them. The template
-// creates no secret: the operator sets them after deployment (docs/deploy.md), so none is ever in a file.
+// Key Vault for the bot's secrets (the app password, the Direct Line secret, the advisor sign-in's client
+// secret). Access is by Azure RBAC only: the web app's managed identity may read secrets, an optional operator
+// may write them. The template creates no secret: the operator sets them after deployment (docs/deploy.md),
+// so none is ever in a file.
 
 @description('Azure region of the resources.')
 param location string

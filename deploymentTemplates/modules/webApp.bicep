@@ -72,6 +72,28 @@ param helplineTimeZone string
 @description('DirectLine:PublicBaseUrl for a custom domain, or empty for https://<web app host>.')
 param publicBaseUrl string
 
+@description('Handoff:SignIn, how advisors sign in to the console: Local or Entra.')
+@allowed([
+  'Local'
+  'Entra'
+])
+param advisorSignIn string
+
+@description('AzureAd:TenantId, the helpline\'s tenant advisors sign in with (Entra only).')
+param advisorEntraTenantId string
+
+@description('AzureAd:ClientId, the advisor console\'s app registration (Entra only).')
+param advisorEntraClientId string
+
+@description('Name of the Key Vault secret holding the advisor console app registration\'s client secret (Entra only).')
+param advisorSignInSecretName string
+
+@description('TeamsAlerts:ServiceUrl, the tenant\'s Teams service URL (with teamsAlertsConversationId only).')
+param teamsAlertsServiceUrl string
+
+@description('TeamsAlerts:ConversationId, the Teams channel or thread alerts go to, or empty for no Teams alerts.')
+param teamsAlertsConversationId string
+
 @description('AzureOpenAI:Endpoint, or empty when Azure OpenAI is not used (extractive answers only).')
 param openAiEndpoint string
 
@@ -94,6 +116,28 @@ var containerPort = '8080'
 var appPasswordReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${appPasswordSecretName})'
 var storageConnectionStringReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${storageConnectionStringSecretName})'
 var directLineSecretReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${directLineSecretSecretName})'
+var advisorSignInSecretReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${advisorSignInSecretName})'
+
+// The address people reach the bot at: the chat's stream URLs and the console link in Teams alerts.
+var publicUrl = empty(publicBaseUrl) ? 'https://${webApp.properties.defaultHostName}' : publicBaseUrl
+
+// Settings that exist only with the feature that reads them: an AzureAd section without Entra sign-in, or a
+// TeamsAlerts section without a channel, would be a half-configuration for someone to wonder about.
+var entraSignInSettings = advisorSignIn == 'Entra'
+  ? {
+      AzureAd__TenantId: advisorEntraTenantId
+      AzureAd__ClientId: advisorEntraClientId
+      AzureAd__ClientSecret: advisorSignInSecretReference
+    }
+  : {}
+var teamsAlertsSettings = empty(teamsAlertsConversationId)
+  ? {}
+  : {
+      TeamsAlerts__Enabled: 'true'
+      TeamsAlerts__ServiceUrl: teamsAlertsServiceUrl
+      TeamsAlerts__ConversationId: teamsAlertsConversationId
+      TeamsAlerts__ConsoleBaseUrl: publicUrl
+    }
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -156,30 +200,36 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: webApp
   name: 'appsettings'
   // This resource owns ALL app settings: one set in the portal is gone after the next deployment, so
-  // change settings through parameters. Every name below is a configuration key of the bot (checked by DeploymentTests) or a platform
-  // setting App Service reads itself (upper case, or the Application Insights agent's own name).
-  properties: {
-    MicrosoftAppType: microsoftAppType
-    MicrosoftAppId: microsoftAppId
-    MicrosoftAppTenantId: microsoftAppTenantId
-    MicrosoftAppPassword: microsoftAppType == 'SingleTenant' ? appPasswordReference : ''
-    Urls: 'http://+:${containerPort}'
-    Helpline__Name: helplineName
-    Helpline__Phone: helplinePhone
-    Helpline__Hours: helplineHours
-    Helpline__TimeZone: helplineTimeZone
-    DirectLine__Secret: directLineSecretReference
-    DirectLine__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${webApp.properties.defaultHostName}' : publicBaseUrl
-    Storage__Engine: storageEngine
-    Storage__ConnectionString: storageEngine == 'Postgres' ? storageConnectionStringReference : ''
-    Storage__DataFolder: dataMountPath
-    AzureOpenAI__Endpoint: openAiEndpoint
-    AzureOpenAI__Deployment: openAiDeployment
-    WEBSITES_PORT: containerPort
-    ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
-    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
-  }
+  // change settings through parameters. Every name below, and in the two optional sets above, is a configuration
+  // key of the bot (checked by DeploymentTests) or a platform setting App Service reads itself (upper case, or the
+  // Application Insights agent's own name).
+  properties: union(
+    {
+      MicrosoftAppType: microsoftAppType
+      MicrosoftAppId: microsoftAppId
+      MicrosoftAppTenantId: microsoftAppTenantId
+      MicrosoftAppPassword: microsoftAppType == 'SingleTenant' ? appPasswordReference : ''
+      Urls: 'http://+:${containerPort}'
+      Helpline__Name: helplineName
+      Helpline__Phone: helplinePhone
+      Helpline__Hours: helplineHours
+      Helpline__TimeZone: helplineTimeZone
+      DirectLine__Secret: directLineSecretReference
+      DirectLine__PublicBaseUrl: publicUrl
+      Storage__Engine: storageEngine
+      Storage__ConnectionString: storageEngine == 'Postgres' ? storageConnectionStringReference : ''
+      Storage__DataFolder: dataMountPath
+      Handoff__SignIn: advisorSignIn
+      AzureOpenAI__Endpoint: openAiEndpoint
+      AzureOpenAI__Deployment: openAiDeployment
+      WEBSITES_PORT: containerPort
+      ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+      APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+      ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    },
+    entraSignInSettings,
+    teamsAlertsSettings
+  )
 }
 
 @description('Default host name of the web app, e.g. helplinebot-x.azurewebsites.net.')

@@ -1,17 +1,18 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace HelplineBot.DeploymentTests.Deployment;
 
-public sealed class AppSettingsTests(CompiledTemplate compiled) : IClassFixture<CompiledTemplate>
+[Collection(DeploymentSnapshots.Collection)]
+public sealed partial class AppSettingsTests(DeploymentSnapshots snapshots)
 {
     [Fact]
     public void AppSettings_EveryName_IsABotConfigurationKeyOrPlatformSetting()
     {
-        var unknown = Settings()
-            .Select(s => (s.Key, Known: BotConfigurationKeys.IsKnown(s.Key, out var reason), reason))
+        // Every optional feature is on in this deployment, so every setting the templates can write is here.
+        var unknown = snapshots.Everything.AppSettings().Keys
+            .Select(name => (name, Known: BotConfigurationKeys.IsKnown(name, out var reason), reason))
             .Where(s => !s.Known)
-            .Select(s => $"{s.Key}: {s.reason}")
+            .Select(s => $"{s.name}: {s.reason}")
             .ToList();
 
         Assert.Empty(unknown);
@@ -28,35 +29,37 @@ public sealed class AppSettingsTests(CompiledTemplate compiled) : IClassFixture<
     [InlineData("Helpline__Hours")]
     [InlineData("DirectLine__Secret")]
     [InlineData("Storage__DataFolder")]
+    [InlineData("Handoff__SignIn")]
     [InlineData("AzureOpenAI__Endpoint")]
     [InlineData("AzureOpenAI__Deployment")]
-    public void AppSettings_SetsKey(string name)
+    public void AppSettings_Defaults_SetKey(string name)
     {
-        Assert.Contains(name, Settings().Select(s => s.Key));
+        Assert.Contains(name, snapshots.Defaults.AppSettings().Keys);
     }
 
     [Theory]
-    [InlineData("MicrosoftAppPassword")]
-    [InlineData("DirectLine__Secret")]
-    [InlineData("Storage__ConnectionString")]
-    public void AppSettings_Secret_IsAKeyVaultReference(string name)
+    [InlineData("MicrosoftAppPassword", "MicrosoftAppPassword")]
+    [InlineData("DirectLine__Secret", "DirectLineSecret")]
+    [InlineData("Storage__ConnectionString", "StorageConnectionString")]
+    [InlineData("AzureAd__ClientSecret", "AdvisorSignInClientSecret")]
+    public void AppSettings_Secret_IsAKeyVaultReferenceToTheDeployedVault(string name, string secretName)
     {
-        var value = (string?)Settings().Single(s => s.Key == name).Value ?? "";
-        var variables = WebAppTemplate()["variables"]!.AsObject();
+        var value = snapshots.Everything.AppSettings()[name];
+        var vault = (string?)snapshots.Everything.Single("Microsoft.KeyVault/vaults")["name"];
 
-        // The value is an ARM expression; the reference text may sit in a template variable it names.
-        var expanded = Regex.Replace(value, @"variables\('(\w+)'\)", m => (string?)variables[m.Groups[1].Value] ?? "");
-
-        Assert.Contains("@Microsoft.KeyVault(VaultName={0};SecretName={1})", expanded, StringComparison.Ordinal);
+        Assert.Matches(KeyVaultReference(), value ?? "");
+        var reference = KeyVaultReference().Match(value!);
+        Assert.Equal(vault, reference.Groups["vault"].Value);
+        Assert.Equal(secretName, reference.Groups["secret"].Value);
     }
 
     [Fact]
     public void AppSettings_DataFolder_IsTheMountedShare()
     {
-        var site = Assert.Single(ArmTemplate.OfType(WebAppTemplate(), "Microsoft.Web/sites"));
+        var site = snapshots.Defaults.Single("Microsoft.Web/sites");
         var mountPath = (string?)site["properties"]!["siteConfig"]!["azureStorageAccounts"]!.AsObject().Single().Value!["mountPath"];
 
-        Assert.Equal(mountPath, (string?)Settings().Single(s => s.Key == "Storage__DataFolder").Value);
+        Assert.Equal(mountPath, snapshots.Defaults.AppSettings()["Storage__DataFolder"]);
     }
 
     [Theory]
@@ -65,20 +68,14 @@ public sealed class AppSettingsTests(CompiledTemplate compiled) : IClassFixture<
     [InlineData("Unknown__Key")]
     [InlineData("AzureOpenAI__ApiKeyTypo")]
     [InlineData("MicrosoftAppPasword")]
+    [InlineData("AzureAd__ClientSecrt")]
+    [InlineData("TeamsAlerts__Enable")]
     public void IsKnown_MisspeltName_IsRejected(string name)
     {
         Assert.False(BotConfigurationKeys.IsKnown(name, out _));
     }
 
-    // The settings are the literal object of the web app's "appsettings" config resource.
-    private IEnumerable<KeyValuePair<string, JsonNode?>> Settings()
-    {
-        var config = Assert.Single(ArmTemplate.OfType(WebAppTemplate(), "Microsoft.Web/sites/config"),
-            r => ((string?)r["name"])!.Contains("'appsettings'", StringComparison.Ordinal));
-        return config["properties"]!.AsObject();
-    }
-
-    private JsonObject WebAppTemplate() =>
-        ArmTemplate.OfType(compiled.Template, "Microsoft.Resources/deployments")
-            .Single(d => (string?)d["name"] == "webApp")["properties"]!["template"]!.AsObject();
+    // App Service's reference syntax; the whole value, so a literal secret with the text inside it fails too.
+    [GeneratedRegex(@"^@Microsoft\.KeyVault\(VaultName=(?<vault>[^;()]+);SecretName=(?<secret>[A-Za-z0-9-]+)\)$")]
+    private static partial Regex KeyVaultReference();
 }

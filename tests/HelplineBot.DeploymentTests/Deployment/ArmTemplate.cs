@@ -20,7 +20,8 @@ internal static class ArmTemplate
         foreach (var resource in resources)
         {
             yield return resource;
-            if (resource["properties"]?["template"] is JsonObject nested)
+            // A resource's properties may be one expression (e.g. "[union(...)]") rather than an object.
+            if (resource["properties"] is JsonObject properties && properties["template"] is JsonObject nested)
             {
                 foreach (var inner in Resources(nested))
                 {

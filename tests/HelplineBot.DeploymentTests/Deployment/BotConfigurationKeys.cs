@@ -11,10 +11,11 @@ internal static class BotConfigurationKeys
 {
     /// <summary>
     /// The bot's options sections (style.md, "appsettings.json shape"). A section whose options class exists
-    /// in HelplineBot (a type with <c>const string Section</c>) is checked against that class's properties.
+    /// in HelplineBot (a type named *Options or *Settings with <c>const string Section</c>) is checked against that
+    /// class's properties.
     /// </summary>
     public static readonly IReadOnlyList<string> Sections =
-        ["Helpline", "DirectLine", "Storage", "Limits", "AzureOpenAI", "Dialogs", "Handoff", "Safety", "Knowledge"];
+        ["Helpline", "DirectLine", "Storage", "Limits", "AzureOpenAI", "Dialogs", "Handoff", "Safety", "Knowledge", "AzureAd", "TeamsAlerts"];
 
     /// <summary>
     /// Keys of sections other engineers are adding (issues 3-6), accepted until their options class lands;
@@ -80,7 +81,8 @@ internal static class BotConfigurationKeys
     private static readonly Lazy<Dictionary<string, Type>> OptionsTypes = new(() =>
         typeof(HelplineBot.Hosting.HelplineOptions).Assembly.GetTypes()
             .Select(t => (Type: t, Field: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
-            .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string) && x.Type.Name.EndsWith("Options", StringComparison.Ordinal))
+            .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string)
+                && (x.Type.Name.EndsWith("Options", StringComparison.Ordinal) || x.Type.Name.EndsWith("Settings", StringComparison.Ordinal)))
             .GroupBy(x => (string)x.Field!.GetRawConstantValue()!)
             .ToDictionary(g => g.Key, g => g.First().Type));
 }
