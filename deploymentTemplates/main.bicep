@@ -114,14 +114,13 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-@description('Storage:Engine. Sqlite: the embedded database on the mounted file share, one instance. Postgres: an existing PostgreSQL server whose connection string you put in Key Vault (secret StorageConnectionString); allows several instances.')
+@description('Storage:Engine. Sqlite: the embedded database on the mounted file share, one instance. (Postgres, for several instances, comes with the PostgreSQL engine, which is not in this version: the bot refuses it at start.)')
 @allowed([
   'Sqlite'
-  'Postgres'
 ])
 param storageEngine string = 'Sqlite'
 
-@description('Number of web app instances. Used only with storageEngine Postgres; Sqlite always runs one instance (one writer).')
+@description('Number of web app instances. Stays 1 until the PostgreSQL engine exists: the embedded SQLite database has one writer.')
 @minValue(1)
 @maxValue(10)
 param instanceCount int = 1

@@ -40,7 +40,6 @@ public sealed partial class AppSettingsTests(DeploymentSnapshots snapshots)
     [Theory]
     [InlineData("MicrosoftAppPassword", "MicrosoftAppPassword")]
     [InlineData("DirectLine__Secret", "DirectLineSecret")]
-    [InlineData("Storage__ConnectionString", "StorageConnectionString")]
     [InlineData("AzureAd__ClientSecret", "AdvisorSignInClientSecret")]
     public void AppSettings_Secret_IsAKeyVaultReferenceToTheDeployedVault(string name, string secretName)
     {

@@ -35,8 +35,6 @@ public sealed class DeploymentSnapshots : IAsyncLifetime
             {
                 ["botIdentityType"] = "SingleTenant",
                 ["microsoftAppId"] = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
-                ["storageEngine"] = "Postgres",
-                ["instanceCount"] = 2,
                 ["deployOpenAi"] = true,
                 ["publicBaseUrl"] = CustomDomain,
                 ["advisorSignIn"] = "Entra",
