@@ -155,19 +155,7 @@ public sealed partial class EntraSignInTests(EntraSignInTests.Browser browser) :
             if (DebianChromium.IsInstalled) (_playwright, _browser) = await DebianChromium.LaunchAsync();
         }
 
-        public async Task<IPage> NewPageAsync()
-        {
-            if (_browser is null) Assert.Fail(DebianChromium.Missing);
-            var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = App.BaseAddress.ToString(),
-                ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-                Locale = "en-US",
-                IgnoreHTTPSErrors = true,
-            });
-            context.SetDefaultTimeout(15_000);
-            return await context.NewPageAsync();
-        }
+        public Task<IPage> NewPageAsync() => HandoffBrowser.NewConsolePageAsync(_browser, App.BaseAddress, acceptSelfSigned: true);
 
         public async Task DisposeAsync()
         {

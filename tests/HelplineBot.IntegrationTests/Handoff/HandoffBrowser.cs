@@ -27,14 +27,18 @@ public class HandoffBrowser : IAsyncLifetime
     }
 
     /// <summary>A new page in its own context (own cookies and storage), with a default timeout on every wait.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewConsolePageAsync(_browser, App.BaseAddress);
+
+    /// <summary>A laptop-sized page in a fresh context; <paramref name="acceptSelfSigned"/> for a bot on a test certificate.</summary>
+    internal static async Task<IPage> NewConsolePageAsync(IBrowser? browser, Uri baseAddress, bool acceptSelfSigned = false)
     {
-        if (_browser is null) Assert.Fail(DebianChromium.Missing);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        if (browser is null) Assert.Fail(DebianChromium.Missing);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
+            IgnoreHTTPSErrors = acceptSelfSigned,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
