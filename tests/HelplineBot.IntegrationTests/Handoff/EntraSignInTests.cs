@@ -94,14 +94,26 @@ public sealed partial class EntraSignInTests(EntraSignInTests.Browser browser) :
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusOfAsync(page, "/advisor/api/me"));
     }
 
+    [Theory]
+    [InlineData("GET", "/advisor/", HttpStatusCode.Redirect)]
+    [InlineData("GET", "/advisor/console.js", HttpStatusCode.Redirect)]
+    [InlineData("GET", "/advisor/api/me", HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/advisor/hub/negotiate?negotiateVersion=1", HttpStatusCode.Unauthorized)]
+    public async Task Console_WithoutSignIn_IsClosedUnderEntraToo(string method, string path, HttpStatusCode expected)
+    {
+        using var http = AnonymousClient();
+
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)).WaitAsync(HandoffHarness.Timeout);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+            Assert.StartsWith("/advisor/signin", new Uri(browser.App.BaseAddress, response.Headers.Location!).AbsolutePath, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PasswordForm_IsNotOffered_WhenAdvisorsSignInWithEntra()
     {
-        using var http = new HttpClient(new HttpClientHandler
-        {
-            AllowAutoRedirect = false,
-            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-        }) { BaseAddress = browser.App.BaseAddress };
+        using var http = AnonymousClient();
 
         using var post = await http.PostAsync("/advisor/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -114,6 +126,12 @@ public sealed partial class EntraSignInTests(EntraSignInTests.Browser browser) :
         Assert.False(post.Headers.Contains("Set-Cookie"));
         Assert.DoesNotContain("type=\"password\"", page, StringComparison.Ordinal);
     }
+
+    private HttpClient AnonymousClient() => new(new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+    }) { BaseAddress = browser.App.BaseAddress };
 
     // A refusal must come from checking the token, not from a sign-in that never got one.
     private int TokensIssued() => browser.Entra.Log.Count(entry => entry == "token ok");
