@@ -19,18 +19,27 @@ internal sealed class BotProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public string DataFolder { get; }
 
-    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Runs each <paramref name="setup"/> command of the bot's own command line (e.g. <c>advisors add</c>)
+    /// against the fresh data folder, then starts the web app on it.
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings, params IReadOnlyList<BotCommand> setup)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "HelplineBot.dll");
         if (!File.Exists(dll)) dll = FindBuiltBot();
         var port = FreePort();
         var dataFolder = Directory.CreateTempSubdirectory("helplinebot-bench-").FullName;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
+        try
+        {
+            foreach (var command in setup) await RunCommandAsync(dll, dataFolder, settings, command);
+        }
+        catch
+        {
+            Directory.Delete(dataFolder, recursive: true);
+            throw;
+        }
+        var info = StartInfo(dll, dataFolder, settings, []);
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        info.Environment["Storage__DataFolder"] = dataFolder;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -55,6 +64,40 @@ internal sealed class BotProcess : IAsyncDisposable
         }
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("The bot did not become ready within 30 s.");
+    }
+
+    private static async Task RunCommandAsync(string dll, string dataFolder, IReadOnlyDictionary<string, string> settings, BotCommand command)
+    {
+        var info = StartInfo(dll, dataFolder, settings, command.Arguments);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteLineAsync(command.StandardInput);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{string.Join(' ', command.Arguments)}` did not finish within 60 s.");
+        }
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"`{string.Join(' ', command.Arguments)}` exited with code {process.ExitCode}: {await error}{await output}");
+    }
+
+    private static ProcessStartInfo StartInfo(string dll, string dataFolder, IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        info.Environment["Storage__DataFolder"] = dataFolder;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
+        return info;
     }
 
     public async ValueTask DisposeAsync()
