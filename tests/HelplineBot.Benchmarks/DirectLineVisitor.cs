@@ -84,8 +84,15 @@ internal sealed class DirectLineVisitor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_socket.State == WebSocketState.Open)
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+            // The server closed the stream at the same moment; the visitor is gone either way.
+        }
         await _receiving;
         _socket.Dispose();
     }
