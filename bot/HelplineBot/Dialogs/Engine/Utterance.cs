@@ -46,27 +46,4 @@ public static class Utterance
         var words = Words(Normalize(raw));
         return words.Length >= 3 && words[0] is "what" or "whats" or "why" or "how" or "who" or "where" or "when" or "does" or "do" or "is" or "are" or "can" or "could" or "should" or "will";
     }
-
-    /// <summary>Levenshtein distance, capped early for speed: returns <paramref name="limit"/> + 1 once exceeded.</summary>
-    public static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-            if (rowMin > limit) return limit + 1;
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

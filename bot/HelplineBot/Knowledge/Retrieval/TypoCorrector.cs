@@ -1,3 +1,5 @@
+using HelplineBot.Text;
+
 namespace HelplineBot.Knowledge.Retrieval;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal sealed class TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
             if (Math.Abs(candidate.Length - word.Length) > maxDistance) continue;
             // a two-edit correction must keep the first letter: people rarely mistype it
             var limit = candidate[0] == word[0] ? maxDistance : 1;
-            var distance = Distance(word, candidate, limit);
+            var distance = EditDistance.Within(word, candidate, limit);
             if (distance > limit) continue;
             if (distance < bestDistance || (distance == bestDistance && count > bestCount))
             {
@@ -28,30 +30,5 @@ internal sealed class TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
             }
         }
         return best;
-    }
-
-    // Optimal string alignment distance, giving up early once every cell of a row exceeds the limit.
-    internal static int Distance(string a, string b, int limit)
-    {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, previous2[j - 2] + 1);
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
-            }
-            if (rowMin > limit) return limit + 1;
-            (previous2, previous, current) = (previous, current, previous2);
-        }
-        return previous[b.Length];
     }
 }

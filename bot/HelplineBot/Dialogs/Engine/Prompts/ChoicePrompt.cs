@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelplineBot.Dialogs.Flows;
+using HelplineBot.Text;
 
 namespace HelplineBot.Dialogs.Engine.Prompts;
 
@@ -32,7 +33,7 @@ public static class ChoicePrompt
 
         // Typos: the closest name within about one edit per five letters, and only if no other option is as close.
         var scored = names
-            .Select(c => (c.Choice, Distance: c.Names.Min(n => Utterance.Distance(answer, n, Limit(n)) - Limit(n))))
+            .Select(c => (c.Choice, Distance: c.Names.Min(n => EditDistance.Within(answer, n, Limit(n)) - Limit(n))))
             .Where(c => c.Distance <= 0)
             .OrderBy(c => c.Distance)
             .ToArray();
