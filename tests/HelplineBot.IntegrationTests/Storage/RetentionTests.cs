@@ -45,6 +45,9 @@ public sealed class RetentionTests
 
         using var gone = await api.SendAsync(HttpMethod.Get, $"conversations/{old.ConversationId}/activities", DirectLineApi.TestSecret);
         await DirectLineApi.AssertErrorAsync(gone, HttpStatusCode.NotFound);
+        // Nor does it live on in the app's memory of conversations in use: posting to it is refused the same way.
+        using var posted = await api.PostActivityAsync(old.ConversationId, DirectLineApi.TestSecret, DirectLineApi.Message("hello?", DirectLineApi.NewClientActivityId()));
+        await DirectLineApi.AssertErrorAsync(posted, HttpStatusCode.NotFound);
         var kept = await api.GetActivitiesAsync(recent.ConversationId, recent.Token);
         Assert.Contains(kept.Activities, activity => activity["text"]?.GetValue<string>() == "written today");
     }
