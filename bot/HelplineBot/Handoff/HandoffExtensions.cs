@@ -46,6 +46,8 @@ public static class HandoffExtensions
         services.AddSingleton<AdvisorAccounts>();
         services.AddHostedService<WaitingUpdates>();
         services.AddHostedService<AbsentVisitors>();
+        services.AddSingleton<IExpiringRecords, ExpiredHandoffs>();
+        services.AddSingleton<IOpenConversations, OpenHandoffConversations>();
 
         services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 16 * 1024)
             .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -1,5 +1,6 @@
 using HelplineBot.Hosting;
 using HelplineBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelplineBot.Storage;
 
@@ -16,6 +17,11 @@ public static class StorageExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteMigrator>();
         services.AddHostedService<StorageStartup>();
+        services.TryAddSingleton(new RetentionSchedule());
+        foreach (var table in ExpiredRows.Tables)
+            services.AddSingleton<IExpiringRecords>(sp => new ExpiredRows(sp.GetRequiredService<SqliteDatabase>(), table));
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

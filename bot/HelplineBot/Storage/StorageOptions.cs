@@ -16,5 +16,12 @@ public sealed class StorageOptions
     /// <summary>PostgreSQL connection string, used when Engine is "Postgres". Default empty.</summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// How long what people wrote and told us is kept once their conversation is over (last activity, closed
+    /// handoff, request): transcripts, the bot's context, names, phone numbers, conversation state. Open
+    /// conversations are never removed. 1 to 3650 days. Default 90 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")] public TimeSpan RetainConversationsFor { get; set; } = TimeSpan.FromDays(90);
+
     public string DataFolderFullPath => Path.GetFullPath(DataFolder);
 }

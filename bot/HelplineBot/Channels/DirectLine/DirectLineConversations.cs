@@ -72,6 +72,12 @@ public sealed class DirectLineConversations(DirectLineStore store, TimeProvider 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken) =>
         await GetLogAsync(conversationId, cancellationToken) is not null;
 
+    /// <summary>Drops conversations removed from storage (retention) from memory, so they are not found any more.</summary>
+    public void Forget(IEnumerable<string> conversationIds)
+    {
+        foreach (var id in conversationIds) _logs.TryRemove(id, out _);
+    }
+
     private async Task<ConversationLog?> GetLogAsync(string conversationId, CancellationToken cancellationToken)
     {
         if (_logs.TryGetValue(conversationId, out var log)) return log;

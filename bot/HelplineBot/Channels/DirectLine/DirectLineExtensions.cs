@@ -1,4 +1,5 @@
 using HelplineBot.Hosting;
+using HelplineBot.Storage;
 
 namespace HelplineBot.Channels.DirectLine;
 
@@ -19,6 +20,7 @@ public static class DirectLineExtensions
         services.AddSingleton<DirectLineConversationStart>();
         services.AddSingleton<IVisitorPresence, DirectLinePresence>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
+        services.AddSingleton<IExpiringRecords, ExpiredDirectLineConversations>();
         return services;
     }
 }

@@ -12,10 +12,12 @@ public sealed class DirectLineStore(SqliteDatabase database, TimeProvider clock)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO directline_conversations (id, user_id, created_at) VALUES ($id, $user, $at)";
+        command.CommandText = "INSERT OR IGNORE INTO directline_conversations (id, user_id, created_at, last_activity_at) VALUES ($id, $user, $at, $ms)";
+        var now = clock.GetUtcNow();
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$user", (object?)userId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", clock.GetUtcNow().ToString("O"));
+        command.Parameters.AddWithValue("$at", now.ToString("O"));
+        command.Parameters.AddWithValue("$ms", now.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -52,13 +54,21 @@ public sealed class DirectLineStore(SqliteDatabase database, TimeProvider clock)
             var existing = await FindByClientIdAsync(connection, conversationId, clientActivityId, cancellationToken);
             if (existing is not null) return existing;
         }
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO directline_activities (conversation_id, seq, activity, client_activity_id) VALUES ($c, $s, $a, $client)";
+        command.Transaction = transaction;
+        // The conversation's last activity time is what the retention job goes by: it never deletes a conversation in use.
+        command.CommandText = """
+            INSERT INTO directline_activities (conversation_id, seq, activity, client_activity_id) VALUES ($c, $s, $a, $client);
+            UPDATE directline_conversations SET last_activity_at = MAX(COALESCE(last_activity_at, 0), $at) WHERE id = $c;
+            """;
         command.Parameters.AddWithValue("$c", conversationId);
         command.Parameters.AddWithValue("$s", seq);
         command.Parameters.AddWithValue("$a", JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity));
         command.Parameters.AddWithValue("$client", (object?)clientActivityId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", (activity.Timestamp ?? clock.GetUtcNow()).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

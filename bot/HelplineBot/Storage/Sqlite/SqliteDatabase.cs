@@ -34,7 +34,10 @@ public sealed class SqliteDatabase
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
         // Per-connection settings only; the WAL journal mode is stored in the file (EnableWriteAheadLogAsync).
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        // secure_delete: what is deleted or replaced is overwritten with zeros, so a transcript the retention job
+        // removed (or an older copy of a row an update replaced) cannot be read back from free space in the file.
+        // It costs writing the pages it frees, which outside the retention job this app rarely does.
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
