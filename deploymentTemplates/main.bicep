@@ -56,6 +56,11 @@ param helplineHours string = '24 hours a day, 7 days a week'
 @description('Helpline:TimeZone, IANA time zone of those hours.')
 param helplineTimeZone string = 'America/New_York'
 
+@description('Storage:RetainConversationsFor, in days: how long what people wrote and told us is kept once their conversation is over. Agree it with the helpline\'s privacy officer.')
+@minValue(1)
+@maxValue(3650)
+param retainConversationsDays int = 90
+
 @description('DirectLine:PublicBaseUrl: the bot\'s public https address once it has a custom domain (e.g. https://chat.example.org). Empty: https://<web app host>.')
 param publicBaseUrl string = ''
 
@@ -245,6 +250,7 @@ module webApp 'modules/webApp.bicep' = {
     helplinePhone: helplinePhone
     helplineHours: helplineHours
     helplineTimeZone: helplineTimeZone
+    retainConversationsDays: retainConversationsDays
     publicBaseUrl: publicBaseUrl
     advisorSignIn: advisorSignIn
     advisorEntraTenantId: advisorEntraTenantIdChecked

@@ -69,6 +69,9 @@ param helplineHours string
 @description('Helpline:TimeZone, the IANA time zone of those hours.')
 param helplineTimeZone string
 
+@description('Storage:RetainConversationsFor, in days.')
+param retainConversationsDays int
+
 @description('DirectLine:PublicBaseUrl for a custom domain, or empty for https://<web app host>.')
 param publicBaseUrl string
 
@@ -219,6 +222,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
       Storage__Engine: storageEngine
       Storage__ConnectionString: storageEngine == 'Postgres' ? storageConnectionStringReference : ''
       Storage__DataFolder: dataMountPath
+      Storage__RetainConversationsFor: '${retainConversationsDays}.00:00:00'
       Handoff__SignIn: advisorSignIn
       AzureOpenAI__Endpoint: openAiEndpoint
       AzureOpenAI__Deployment: openAiDeployment

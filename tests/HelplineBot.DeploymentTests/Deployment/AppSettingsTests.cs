@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HelplineBot.Storage;
 
 namespace HelplineBot.DeploymentTests.Deployment;
 
@@ -50,6 +51,12 @@ public sealed partial class AppSettingsTests(DeploymentSnapshots snapshots)
         var reference = KeyVaultReference().Match(value!);
         Assert.Equal(vault, reference.Groups["vault"].Value);
         Assert.Equal(secretName, reference.Groups["secret"].Value);
+    }
+
+    [Fact]
+    public void AppSettings_Retention_IsTheBotsDefaultOf90Days()
+    {
+        Assert.Equal(new StorageOptions().RetainConversationsFor.ToString(), snapshots.Defaults.AppSettings()["Storage__RetainConversationsFor"]);
     }
 
     [Fact]
