@@ -76,6 +76,8 @@ internal static class RuleSetLoader
             Negations = data.Negations,
             NegationExceptions = data.NegationExceptions,
             FuzzyWords = data.FuzzyWords,
+            ContextualContractions = data.ContextualContractions,
+            ContractionVerbs = data.ContractionVerbs,
             Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal),
         });
         return new RuleSet(normalizer, rules, guards, negationWindow, minimumConfidence);
@@ -126,6 +128,8 @@ internal static class RuleSetLoader
             Negations = negations.Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             NegationExceptions = (file.NegationExceptions ?? []).Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             FuzzyWords = (file.FuzzyWords ?? []).Select(w => w.Trim().ToLowerInvariant()).ToArray(),
+            ContextualContractions = Lower(file.ContextualContractions).ToFrozenDictionary(StringComparer.Ordinal),
+            ContractionVerbs = (file.ContractionVerbs ?? []).Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
         };
     }
 
