@@ -137,7 +137,9 @@ internal sealed class PatternCompiler(
     {
         if (word.Length == 0) throw new FormatException("empty word");
         var prefix = word.EndsWith('*');
-        var normalized = normalizeWords(prefix ? word[..^1] : word).Trim();
+        var stem = prefix ? word[..^1] : word;
+        // A prefix is kept as written: "suicid*" must not become "suicide*" through the spelling list.
+        var normalized = prefix && stem.All(char.IsAsciiLetterOrDigit) ? stem.ToLowerInvariant() : normalizeWords(stem).Trim();
         if (normalized.Length == 0) throw new FormatException($"\"{word}\" has no letters");
         if (normalized.Contains(TextNormalizer.ClauseBreak)) throw new FormatException($"\"{word}\" is a clause break and cannot be matched");
         var parts = normalized.Split(' ');

@@ -34,6 +34,16 @@ public class PatternIndexTests
         Assert.Equal(expected, string.Join(' ', anchor.Words.Order().Concat(anchor.Prefixes.Select(p => p + "*"))));
     }
 
+    [Fact]
+    public void CompilePattern_Prefix_IsNotRespeltBeforeMatching()
+    {
+        var compiler = new PatternCompiler(w => w == "suicid" ? "suicide" : w, Lists, ["not"]);
+
+        var regex = compiler.Compile(["suicid*"]).Single();
+
+        Assert.Matches(regex, " feeling suicidal ");
+    }
+
     [Theory]
     [InlineData("very? sad?")]
     [InlineData("{maybe}")]
