@@ -26,6 +26,15 @@ internal sealed class NormalizationData
     /// <summary>Words worth correcting when typed with one letter off ("suicdal"); kept short on purpose.</summary>
     public required IReadOnlyList<string> FuzzyWords { get; init; }
 
+    /// <summary>
+    /// Contractions typed without the apostrophe whose bare form is also a word ("ill", "hell", "id"): expanded only
+    /// when the next word is one of <see cref="ContractionVerbs"/> ("ill be" → "i will be", "feeling ill" stays).
+    /// </summary>
+    public FrozenDictionary<string, string> ContextualContractions { get; init; } = FrozenDictionary<string, string>.Empty;
+
+    /// <summary>The words after which a <see cref="ContextualContractions"/> key is read as the contraction.</summary>
+    public FrozenSet<string> ContractionVerbs { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Every word the rules use; repeated letters and dropped g's are repaired only towards these.</summary>
     public FrozenSet<string> Vocabulary { get; init; } = FrozenSet<string>.Empty;
 }

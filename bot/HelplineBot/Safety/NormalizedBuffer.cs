@@ -32,6 +32,21 @@ internal struct NormalizedBuffer : IDisposable
         Length += text.Length;
     }
 
+    /// <summary>The last word written, without its trailing space; empty at the start.</summary>
+    public readonly ReadOnlySpan<char> LastWord
+    {
+        get
+        {
+            if (Length < 2 || _chars[Length - 1] != ' ') return [];
+            var end = Length - 1;
+            var start = _chars.AsSpan(0, end).LastIndexOf(' ') + 1;
+            return _chars.AsSpan(start, end - start);
+        }
+    }
+
+    /// <summary>Takes back the last word written (see <see cref="LastWord"/>).</summary>
+    public void RemoveLastWord() => Length -= LastWord.Length + 1;
+
     public void TrimTrailingBreak()
     {
         if (EndsWithBreak && Length > 2) Length -= 2;

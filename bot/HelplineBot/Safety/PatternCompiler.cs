@@ -14,7 +14,8 @@ namespace HelplineBot.Safety;
 /// <item><c>...</c>: up to three other words of the same clause, none of them a negation.</item>
 /// <item><c>^</c> / <c>$</c>: at the start / end of a clause.</item>
 /// </list>
-/// Every element consumes its trailing space, so a match starts at a word and ends after one.
+/// Every element consumes its trailing space, so a match starts at a word and ends after one. Alongside each
+/// expression the compiler works out its <see cref="PatternAnchor"/>: words one of which every match contains.
 /// </summary>
 internal sealed class PatternCompiler(
     Func<string, string> normalizeWords,
@@ -22,6 +23,15 @@ internal sealed class PatternCompiler(
     IEnumerable<string> negations)
 {
     private const int MaxListDepth = 4;
+
+    // Words too common to be worth looking for first: an anchor made of them would rarely let the screen skip a pattern.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "i", "a", "an", "the", "my", "to", "and", "is", "am", "are", "of", "it", "me", "you", "he", "she", "they", "in",
+        "on", "at", "be", "not", "do", "can", "will", "that", "this", "for", "with", "so", "just", "have", "was", "his",
+        "her", "them", "we", "or", "if", "all", "up", "out", "now", "get", "got", "really", "what", "how", "no",
+    };
+
     private readonly string _gap = "(?:(?!(?:" + string.Join('|', negations.Select(Regex.Escape)) + ") )[a-z0-9]+ ){0,3}";
 
     /// <summary>The literal words the patterns use, normalised: the vocabulary the normaliser repairs towards.</summary>
@@ -31,31 +41,38 @@ internal sealed class PatternCompiler(
     /// One compiled expression per pattern: measured, a rule's patterns joined into one alternation ran a hundred
     /// times slower on long messages (the generated matcher grows too large for the JIT to optimise).
     /// </summary>
-    public Regex[] Compile(IEnumerable<string> patterns) => patterns.Select(p =>
+    public Regex[] Compile(IEnumerable<string> patterns) => CompileWithAnchors(patterns).Select(c => c.Regex).ToArray();
+
+    /// <summary>Each pattern's expression with its anchor (null when every element is optional).</summary>
+    public (Regex Regex, PatternAnchor? Anchor)[] CompileWithAnchors(IEnumerable<string> patterns) => patterns.Select(p =>
     {
-        var regex = new Regex(CompilePattern(p), RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        var (expression, anchor) = CompilePatternWithAnchor(p);
+        var regex = new Regex(expression, RegexOptions.Compiled | RegexOptions.CultureInvariant);
         if (regex.IsMatch(" ")) throw new FormatException($"pattern \"{p}\" can match an empty message");
-        return regex;
+        return (regex, anchor);
     }).ToArray();
 
-    public string CompilePattern(string pattern)
+    public string CompilePattern(string pattern) => CompilePatternWithAnchor(pattern).Expression;
+
+    public (string Expression, PatternAnchor? Anchor) CompilePatternWithAnchor(string pattern)
     {
         if (string.IsNullOrWhiteSpace(pattern)) throw new FormatException("empty pattern");
         var reader = new Reader(pattern.Trim());
         var anchoredStart = reader.TryTake("^");
         var body = ParseSequence(ref reader, depth: 0, inGroup: false);
         if (!reader.AtEnd) throw new FormatException($"unexpected '{reader.Peek}' in pattern \"{pattern}\"");
-        if (body.Length == 0) throw new FormatException($"pattern \"{pattern}\" has no words");
-        return (anchoredStart ? @"(?<=(?:^|\.) )" : "(?<= )") + body;
+        if (body.Regex.Length == 0) throw new FormatException($"pattern \"{pattern}\" has no words");
+        return ((anchoredStart ? @"(?<=(?:^|\.) )" : "(?<= )") + body.Regex, body.Anchor);
     }
 
-    private string ParseSequence(ref Reader reader, int depth, bool inGroup)
+    private Part ParseSequence(ref Reader reader, int depth, bool inGroup)
     {
         var result = new StringBuilder();
+        PatternAnchor? best = null;
         while (true)
         {
             reader.SkipSpaces();
-            if (reader.AtEnd || inGroup && reader.Peek is '|' or ')') return result.ToString();
+            if (reader.AtEnd || inGroup && reader.Peek is '|' or ')') return new Part(result.ToString(), best);
             if (reader.TryTake("$"))
             {
                 reader.SkipSpaces();
@@ -69,17 +86,17 @@ internal sealed class PatternCompiler(
                 continue;
             }
 
-            string atom;
+            Part atom;
             if (reader.TryTake("("))
             {
-                var choices = new List<string>();
+                var choices = new List<Part>();
                 do
                 {
                     choices.Add(ParseSequence(ref reader, depth, inGroup: true));
                 }
                 while (reader.TryTake("|"));
                 if (!reader.TryTake(")")) throw new FormatException("missing ')'");
-                atom = "(?:" + string.Join('|', choices) + ")";
+                atom = new Part("(?:" + string.Join('|', choices.Select(c => c.Regex)) + ")", UnionOfAll(choices));
             }
             else if (reader.TryTake("{"))
             {
@@ -92,11 +109,17 @@ internal sealed class PatternCompiler(
                 atom = CompileWord(reader.TakeWord());
             }
 
-            result.Append(reader.TryTake("?") ? "(?:" + atom + ")?" : atom);
+            if (reader.TryTake("?"))
+            {
+                result.Append("(?:" + atom.Regex + ")?");
+                continue;
+            }
+            result.Append(atom.Regex);
+            best = Better(best, atom.Anchor);
         }
     }
 
-    private string CompileList(string name, int depth)
+    private Part CompileList(string name, int depth)
     {
         if (!lists.TryGetValue(name, out var entries)) throw new FormatException($"unknown list {{{name}}}");
         if (depth >= MaxListDepth) throw new FormatException($"list {{{name}}} refers to lists too deeply (a loop?)");
@@ -104,23 +127,47 @@ internal sealed class PatternCompiler(
         {
             var reader = new Reader(entry.Trim());
             var compiled = ParseSequence(ref reader, depth + 1, inGroup: false);
-            if (!reader.AtEnd || compiled.Length == 0) throw new FormatException($"bad entry \"{entry}\" in list {{{name}}}");
+            if (!reader.AtEnd || compiled.Regex.Length == 0) throw new FormatException($"bad entry \"{entry}\" in list {{{name}}}");
             return compiled;
-        });
-        return "(?:" + string.Join('|', choices) + ")";
+        }).ToList();
+        return new Part("(?:" + string.Join('|', choices.Select(c => c.Regex)) + ")", UnionOfAll(choices));
     }
 
-    private string CompileWord(string word)
+    private Part CompileWord(string word)
     {
         if (word.Length == 0) throw new FormatException("empty word");
         var prefix = word.EndsWith('*');
-        var normalized = normalizeWords(prefix ? word[..^1] : word).Trim();
+        var stem = prefix ? word[..^1] : word;
+        // A prefix is kept as written: "suicid*" must not become "suicide*" through the spelling list.
+        var normalized = prefix && stem.All(char.IsAsciiLetterOrDigit) ? stem.ToLowerInvariant() : normalizeWords(stem).Trim();
         if (normalized.Length == 0) throw new FormatException($"\"{word}\" has no letters");
         if (normalized.Contains(TextNormalizer.ClauseBreak)) throw new FormatException($"\"{word}\" is a clause break and cannot be matched");
-        foreach (var part in normalized.Split(' ')) Words.Add(part);
+        var parts = normalized.Split(' ');
+        foreach (var part in parts) Words.Add(part);
         var escaped = Regex.Escape(normalized);
-        return prefix ? escaped + "[a-z0-9]* " : escaped + " ";
+        // Every word of the literal is in any match; the last one is the prefix for "suicid*".
+        var anchor = prefix && parts.Length == 1
+            ? PatternAnchor.Prefix(parts[0])
+            : PatternAnchor.Word(parts.Take(prefix ? parts.Length - 1 : parts.Length).OrderBy(w => CommonWords.Contains(w)).ThenByDescending(w => w.Length).First());
+        return new Part(prefix ? escaped + "[a-z0-9]* " : escaped + " ", anchor);
     }
+
+    /// <summary>A choice is anchored only when every alternative is (an empty alternative matches anything).</summary>
+    private static PatternAnchor? UnionOfAll(List<Part> choices) =>
+        choices.All(c => c.Anchor is not null) ? choices.Select(c => c.Anchor!).Aggregate((a, b) => a.Union(b)) : null;
+
+    /// <summary>Of two required elements, the one whose words are rarer: no common words, then fewer words.</summary>
+    private static PatternAnchor? Better(PatternAnchor? current, PatternAnchor? candidate)
+    {
+        if (candidate is null) return current;
+        if (current is null) return candidate;
+        var currentCommon = current.Words.Any(CommonWords.Contains);
+        var candidateCommon = candidate.Words.Any(CommonWords.Contains);
+        if (currentCommon != candidateCommon) return currentCommon ? candidate : current;
+        return candidate.Count < current.Count ? candidate : current;
+    }
+
+    private readonly record struct Part(string Regex, PatternAnchor? Anchor);
 
     private ref struct Reader(string text)
     {

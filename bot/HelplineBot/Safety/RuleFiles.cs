@@ -12,6 +12,8 @@ internal sealed class NormalizationFile
     public List<string>? Negations { get; set; }
     public List<string>? NegationExceptions { get; set; }
     public List<string>? FuzzyWords { get; set; }
+    public Dictionary<string, string>? ContextualContractions { get; set; }
+    public List<string>? ContractionVerbs { get; set; }
 }
 
 internal sealed class LexiconFile

@@ -14,6 +14,7 @@ public sealed class RuleSet
         MinimumConfidence = minimumConfidence;
         Negations = normalizer.Data.Negations.GetAlternateLookup<ReadOnlySpan<char>>();
         NegationExceptions = normalizer.Data.NegationExceptions.GetAlternateLookup<ReadOnlySpan<char>>();
+        Index = new PatternIndex(rules);
     }
 
     public TextNormalizer Normalizer { get; }
@@ -25,6 +26,9 @@ public sealed class RuleSet
     internal IReadOnlyList<SafetyRule> Rules { get; }
 
     internal IReadOnlyList<SafetyGuard> Guards { get; }
+
+    /// <summary>Which rule patterns a message's words make worth running.</summary>
+    internal PatternIndex Index { get; }
 
     internal int NegationWindow { get; }
 

@@ -76,6 +76,8 @@ internal static class RuleSetLoader
             Negations = data.Negations,
             NegationExceptions = data.NegationExceptions,
             FuzzyWords = data.FuzzyWords,
+            ContextualContractions = data.ContextualContractions,
+            ContractionVerbs = data.ContractionVerbs,
             Vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal),
         });
         return new RuleSet(normalizer, rules, guards, negationWindow, minimumConfidence);
@@ -126,6 +128,8 @@ internal static class RuleSetLoader
             Negations = negations.Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             NegationExceptions = (file.NegationExceptions ?? []).Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
             FuzzyWords = (file.FuzzyWords ?? []).Select(w => w.Trim().ToLowerInvariant()).ToArray(),
+            ContextualContractions = Lower(file.ContextualContractions).ToFrozenDictionary(StringComparer.Ordinal),
+            ContractionVerbs = (file.ContractionVerbs ?? []).Select(w => w.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
         };
     }
 
@@ -154,13 +158,15 @@ internal static class RuleSetLoader
         var confidence = entry.Confidence ?? 0.9;
         if (confidence is <= 0 or > 1) throw new SafetyRulesException(file, $"{where}: confidence must be above 0 and at most 1");
 
+        var compiled = CompileWithAnchors(compiler, Required(entry.Patterns, file, $"{where}: patterns"), file, where);
         return new SafetyRule
         {
             Id = id,
             Category = category,
             Description = Text(entry.Description, file, where),
             Confidence = confidence,
-            Matcher = CompileAll(compiler, Required(entry.Patterns, file, $"{where}: patterns"), file, where)!,
+            Matcher = compiled.Select(c => c.Regex).ToArray(),
+            Anchors = compiled.Select(c => c.Anchor).ToArray(),
             Exceptions = entry.Unless is { Count: > 0 } ? CompileAll(compiler, entry.Unless, file, where + " (unless)") : null,
             Examples = Required(entry.Examples, file, $"{where}: examples"),
             CounterExamples = entry.CounterExamples ?? [],
@@ -209,7 +215,10 @@ internal static class RuleSetLoader
         return id;
     }
 
-    private static Regex[]? CompileAll(PatternCompiler compiler, List<string> patterns, string file, string where)
+    private static Regex[]? CompileAll(PatternCompiler compiler, List<string> patterns, string file, string where) =>
+        CompileWithAnchors(compiler, patterns, file, where).Select(c => c.Regex).ToArray();
+
+    private static (Regex Regex, PatternAnchor? Anchor)[] CompileWithAnchors(PatternCompiler compiler, List<string> patterns, string file, string where)
     {
         foreach (var pattern in patterns)
         {
@@ -224,7 +233,7 @@ internal static class RuleSetLoader
         }
         try
         {
-            return compiler.Compile(patterns);
+            return compiler.CompileWithAnchors(patterns);
         }
         catch (FormatException ex)
         {

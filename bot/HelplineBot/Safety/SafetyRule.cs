@@ -11,6 +11,9 @@ internal sealed class SafetyRule
     public required double Confidence { get; init; }
     public required Regex[] Matcher { get; init; }
 
+    /// <summary>For each expression of <see cref="Matcher"/>, words one of which every match contains (null: none known).</summary>
+    public required PatternAnchor?[] Anchors { get; init; }
+
     /// <summary>Phrases that, overlapping a match, mean the rule does not apply ("want to cut" / "cut down").</summary>
     public Regex[]? Exceptions { get; init; }
 

@@ -42,10 +42,15 @@ public sealed class SafetyScreen(RuleSet rules)
     private SafetyVerdict Classify(ReadOnlySpan<char> normalized)
     {
         List<Hit>? hits = null;
+        // Only the patterns whose anchor words are in the message can match; the rest are skipped unrun.
+        Span<bool> candidates = rules.Index.Count <= 1024 ? stackalloc bool[rules.Index.Count] : new bool[rules.Index.Count];
+        rules.Index.MarkCandidates(normalized, candidates);
+        var patternNumber = 0;
         foreach (var rule in rules.Rules)
         {
             foreach (var pattern in rule.Matcher)
             {
+                if (!candidates[patternNumber++]) continue;
                 foreach (var match in pattern.EnumerateMatches(normalized))
                 {
                     (hits ??= []).Add(new Hit(rule, match.Index, match.Index + match.Length));

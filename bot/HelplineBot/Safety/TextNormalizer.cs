@@ -7,7 +7,7 @@ namespace HelplineBot.Safety;
 /// <summary>
 /// Turns chat text into the form the rules are written in: lower case, accents folded ("daño" → "dano"),
 /// contractions and chat abbreviations expanded ("i'm" → "i am", "kms" → "kill myself"), stretched words
-/// repaired ("sooooo", "killin"), meaningful emoji named (💊 → "pills"), and punctuation turned into clause
+/// repaired ("sooooo", "killin"), bare contractions read from the next word ("ill be" → "i will be"), meaningful emoji named (💊 → "pills"), and punctuation turned into clause
 /// breaks. The result is words separated by single spaces, with " . " between clauses and a space at both
 /// ends: <c>" i am not suicidal . i want to cut "</c>.
 /// </summary>
@@ -22,6 +22,8 @@ public sealed class TextNormalizer
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _spellings;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabulary;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _clauseBreaks;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _contextualContractions;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _contractionVerbs;
 
     internal TextNormalizer(NormalizationData data)
     {
@@ -30,6 +32,8 @@ public sealed class TextNormalizer
         _spellings = data.Spellings.GetAlternateLookup<ReadOnlySpan<char>>();
         _vocabulary = data.Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         _clauseBreaks = data.ClauseBreaks.GetAlternateLookup<ReadOnlySpan<char>>();
+        _contextualContractions = data.ContextualContractions.GetAlternateLookup<ReadOnlySpan<char>>();
+        _contractionVerbs = data.ContractionVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     internal NormalizationData Data => _data;
@@ -181,6 +185,12 @@ public sealed class TextNormalizer
         {
             EmitBreak(ref output);
             return;
+        }
+        // "ill be dead", "hell kill me": the bare form is a contraction only when a verb follows it.
+        if (_contractionVerbs.Contains(word) && _contextualContractions.TryGetValue(output.LastWord, out var contraction))
+        {
+            output.RemoveLastWord();
+            EmitWords(contraction, ref output);
         }
         output.Append(word);
         output.Append(' ');

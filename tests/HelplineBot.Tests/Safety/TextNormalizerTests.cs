@@ -22,6 +22,24 @@ public class TextNormalizerTests
     public void Normalize_Contractions_AreExpanded(string text, string expected) => Assert.Equal(expected, Normalize(text));
 
     [Theory]
+    [InlineData("theyll understand", " they will understand ")]
+    [InlineData("tonights the night", " tonight is the night ")]
+    [InlineData("its bleeding", " it is bleeding ")]
+    public void Normalize_ContractionsTypedWithoutApostrophe_AreExpanded(string text, string expected) =>
+        Assert.Equal(expected, Normalize(text));
+
+    [Theory]
+    [InlineData("ill be dead by morning", " i will be dead by morning ")]
+    [InlineData("he keeps saying hell kill me", " he keeps saying he will kill me ")]
+    [InlineData("id rather talk to a person", " i would rather talk to a person ")]
+    [InlineData("feeling ill today", " feeling ill today ")]
+    [InlineData("what the hell is this", " what the hell is this ")]
+    [InlineData("do i need my id", " do i need my id ")]
+    [InlineData("ill. be there", " ill . be there ")]
+    public void Normalize_BareContractionThatIsAlsoAWord_IsExpandedOnlyBeforeAVerb(string text, string expected) =>
+        Assert.Equal(expected, Normalize(text));
+
+    [Theory]
     [InlineData("kms", " kill myself ")]
     [InlineData("gonna unalive myself", " going to kill myself ")]
     [InlineData("self harming rn", " self harming right now ")]
