@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 
 namespace HelplineBot.Benchmarks;
@@ -82,38 +81,16 @@ internal static class DirectLineBenchmark
 
         private readonly HashSet<string> _replied = [];
 
-        private async Task ReceiveAsync()
+        private Task ReceiveAsync() => DirectLineStream.ReadAsync(socket, activity =>
         {
-            var buffer = new byte[64 * 1024];
-            var message = new MemoryStream();
-            try
+            if (!activity.TryGetProperty("replyToId", out var replyTo)) return;
+            var id = replyTo.GetString()!;
+            lock (_waitingForReplyTo)
             {
-                while (socket.State == WebSocketState.Open)
-                {
-                    var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close) break;
-                    message.Write(buffer, 0, result.Count);
-                    if (!result.EndOfMessage) continue;
-                    var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
-                    message.SetLength(0);
-                    if (text.Length == 0) continue;
-                    using var set = JsonDocument.Parse(text);
-                    foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
-                    {
-                        if (!activity.TryGetProperty("replyToId", out var replyTo)) continue;
-                        var id = replyTo.GetString()!;
-                        lock (_waitingForReplyTo)
-                        {
-                            if (_waitingForReplyTo.Remove(id, out var waiting)) waiting.TrySetResult();
-                            else _replied.Add(id);
-                        }
-                    }
-                }
+                if (_waitingForReplyTo.Remove(id, out var waiting)) waiting.TrySetResult();
+                else _replied.Add(id);
             }
-            catch (WebSocketException)
-            {
-            }
-        }
+        });
 
         public async ValueTask DisposeAsync()
         {

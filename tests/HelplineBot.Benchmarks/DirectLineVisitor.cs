@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 
 namespace HelplineBot.Benchmarks;
@@ -54,33 +53,11 @@ internal sealed class DirectLineVisitor : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task ReceiveAsync()
+    private Task ReceiveAsync() => DirectLineStream.ReadAsync(_socket, activity =>
     {
-        var buffer = new byte[64 * 1024];
-        var message = new MemoryStream();
-        try
-        {
-            while (_socket.State == WebSocketState.Open)
-            {
-                var result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close) break;
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage) continue;
-                var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
-                message.SetLength(0);
-                if (text.Length == 0) continue;
-                using var set = JsonDocument.Parse(text);
-                foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
-                {
-                    if (activity.TryGetProperty("from", out var from) && from.TryGetProperty("role", out var role) && role.GetString() == "bot")
-                        Received.Offer(activity.Clone());
-                }
-            }
-        }
-        catch (WebSocketException)
-        {
-        }
-    }
+        if (activity.TryGetProperty("from", out var from) && from.TryGetProperty("role", out var role) && role.GetString() == "bot")
+            Received.Offer(activity.Clone());
+    });
 
     public async ValueTask DisposeAsync()
     {
