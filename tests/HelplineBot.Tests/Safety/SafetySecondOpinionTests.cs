@@ -122,8 +122,9 @@ public class SafetySecondOpinionTests
 
         Assert.Equal(SafetyCategory.None, turn.Verdict!.Category);
         Assert.False(turn.CrisisReplySent);
+        // Waiting the whole budget shows the model was asked; counting the fake's requests is not used for that, as
+        // on a loaded runner an aborted request can be dropped before the fake has read it.
         Assert.InRange(stopwatch.Elapsed, DefaultBudget - TimeSpan.FromMilliseconds(50), DefaultBudget + Margin);
-        Assert.Equal(2, fake.Calls);
     }
 
     public static TheoryData<string> Failures() => new()
